@@ -1,0 +1,4 @@
+package org.opencti.model;
+
+/** Who a party on a call is. */
+public enum PartyRole { Customer, Agent, Supervisor, ThirdParty }
