@@ -64,7 +64,7 @@ public final class CtiJson {
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null || node.isMissingNode())
-                throw new CtiException(code, "Malformed JSON: the text is empty; expected a JSON object", Map.of("path", "$"));
+                throw new CtiException(code, "$: malformed JSON: the text is empty; expected a JSON object", Map.of("path", "$"));
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -75,7 +75,7 @@ public final class CtiJson {
                 details.put("line", String.valueOf(at.getLineNr()));
                 details.put("column", String.valueOf(at.getColumnNr()));
             }
-            throw new CtiException(code, "Malformed JSON" + where + ": " + e.getOriginalMessage(), details, e);
+            throw new CtiException(code, "$: malformed JSON" + where + ": " + e.getOriginalMessage(), details, e);
         }
     }
 
@@ -112,7 +112,7 @@ public final class CtiJson {
         if (violations.isEmpty()) return;
         V1Schema.Violation first = violations.getFirst();
         String all = violations.stream().map(v -> v.path() + ": " + v.message()).distinct().collect(Collectors.joining("; "));
-        throw new CtiException(code, "Invalid " + type + ": " + all, Map.of("path", first.path(), "type", type));
+        throw new CtiException(code, all + " (" + type + " v1 schema)", Map.of("path", first.path(), "type", type));
     }
 
     private static <T> T build(java.util.function.Supplier<T> decoder, ErrorCode code) {
@@ -122,7 +122,7 @@ public final class CtiJson {
             throw new CtiException(code, e.getMessage(), Map.of("path", e.path), e);
         } catch (IllegalArgumentException e) {
             // A compact constructor refused a value the schema cannot express (e.g. a rule across two fields).
-            throw new CtiException(code, e.getMessage(), Map.of("path", "$"), e);
+            throw new CtiException(code, "$: " + e.getMessage(), Map.of("path", "$"), e);
         }
     }
 
