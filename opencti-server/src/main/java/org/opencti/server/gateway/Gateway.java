@@ -1,0 +1,288 @@
+package org.opencti.server.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opencti.connector.spi.Accepted;
+import org.opencti.connector.spi.CtiConnector;
+import org.opencti.connector.spi.RequestId;
+import org.opencti.connector.spi.time.Scheduler;
+import org.opencti.model.AgentState;
+import org.opencti.model.CtiError;
+import org.opencti.model.CtiException;
+import org.opencti.model.ErrorCode;
+import org.opencti.model.event.AgentStateEvent;
+import org.opencti.model.event.CtiEvent;
+import org.opencti.model.json.CtiJson;
+import org.opencti.model.request.AgentNotReady;
+import org.opencti.model.request.CtiRequest;
+import org.opencti.model.request.Login;
+import org.opencti.model.request.Logout;
+import org.opencti.model.request.WrapUp;
+import org.opencti.server.session.AgentSession;
+import org.opencti.server.session.DesktopSocket;
+import org.opencti.server.session.Sessions;
+import org.opencti.server.session.Tokens;
+import org.opencti.server.session.User;
+import org.opencti.server.session.Users;
+
+/**
+ * The {@code WS /cti/v1} protocol, independent of the HTTP library: requests ({@code op: request}) are checked and
+ * sent to the connector, events are numbered per session and sent to every tab, {@code resume} replays or snapshots,
+ * {@code forward} takes canonical events from client-side implementations, {@code ping}/{@code pong} keep sockets alive.
+ */
+public final class Gateway {
+    private final CtiConnector connector;
+    private final Users users;
+    private final Sessions sessions;
+    private final Tokens tokens;
+    private final Scheduler scheduler;
+    private final GatewaySettings settings;
+    private final Recording recording;
+    private final Map<String, AgentSession> bound = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
+    private final Map<String, DesktopSocket> open = new ConcurrentHashMap<>();
+
+    public Gateway(CtiConnector connector, Users users, Sessions sessions, Tokens tokens, Scheduler scheduler,
+                   GatewaySettings settings, Recording recording) {
+        this.connector = connector;
+        this.users = users;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.recording = recording;
+        scheduler.every(settings.heartbeat(), this::heartbeat);
+    }
+
+    /** Delivers an event from a connector (or a client-side implementation) to its agent's session, and records it. */
+    public void publish(CtiEvent event) {
+        if (event.agentId() == null) return;
+        sessions.of(event.agentId()).ifPresent(session -> {
+            CtiEvent delivered = session.deliver(event);
+            recording.event(delivered);
+            if (delivered instanceof AgentStateEvent state && state.name() == AgentState.LoggedOut) end(session);
+        });
+    }
+
+    public void opened(DesktopSocket socket) {
+        open.put(socket.id(), socket);
+        lastHeard.put(socket.id(), scheduler.now());
+    }
+
+    public void closed(DesktopSocket socket) {
+        open.remove(socket.id());
+        lastHeard.remove(socket.id());
+        AgentSession session = bound.remove(socket.id());
+        if (session != null && session.detach(socket)) startAbsenceTimers(session);
+    }
+
+    public void received(DesktopSocket socket, String text) {
+        lastHeard.put(socket.id(), scheduler.now());
+        JsonNode frame;
+        try {
+            frame = CtiJson.readTree(text, ErrorCode.OPENCTI_BAD_REQUEST);
+        } catch (CtiException e) {
+            socket.send(errorFrame(null, e));
+            return;
+        }
+        String op = frame.path("op").asText("");
+        String id = frame.hasNonNull("id") ? frame.get("id").asText() : null;
+        try {
+            switch (op) {
+                case "request" -> request(socket, id, frame.get("request"));
+                case "resume" -> resume(socket, frame);
+                case "forward" -> forward(socket, id, frame.get("event"));
+                case "refresh" -> refresh(socket, id);
+                case "ping" -> socket.send("{\"op\":\"pong\"}");
+                case "pong" -> { /* lastHeard is enough */ }
+                default -> throw new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "$.op: unknown op '" + op
+                        + "'; expected one of request, resume, forward, refresh, ping, pong", Map.of("path", "$.op"));
+            }
+        } catch (CtiException e) {
+            socket.send(errorFrame(id, e));
+        }
+    }
+
+    private void request(DesktopSocket socket, String id, JsonNode body) {
+        if (id == null || id.isBlank())
+            throw new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "$.id: a request needs a non-blank id, e.g. \"r-1\"", Map.of("path", "$.id"));
+        if (body == null)
+            throw new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "$.request: a request object is required", Map.of("path", "$.request"));
+        CtiRequest request = CtiJson.parseRequest(body);
+        AgentSession session = bound.get(socket.id());
+        if (request instanceof Login login && session == null) {
+            login(socket, id, login);
+            return;
+        }
+        if (session == null)
+            throw new CtiException(ErrorCode.OPENCTI_AGENT_NOT_LOGGED_IN, "Log in (or resume a session) before "
+                    + request.action() + ".");
+        session.once(id, () -> execute(session, id, request)).whenComplete((frame, failure) ->
+                socket.send(failure == null ? frame : errorFrame(id, unwrap(failure))));
+    }
+
+    private CompletableFuture<String> execute(AgentSession session, String id, CtiRequest request) {
+        try {
+            if (RequestGuard.check(session, request, sessions) == RequestGuard.Verdict.ACKNOWLEDGE)
+                return CompletableFuture.completedFuture(resultFrame(id, null));
+            if (request instanceof WrapUp wrapUp) {
+                recording.wrapUp(session.user().id(), wrapUp);
+                session.desk().wrappedUp(wrapUp.callId());
+                return CompletableFuture.completedFuture(resultFrame(id, null));
+            }
+            if (session.clientSide())
+                throw new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "This session logged in client-side: send "
+                        + request.action() + " to the CTI server from the browser, and forward its events.");
+            return connector.execute(new RequestId(id), session.user().id(), request).toCompletableFuture()
+                    .thenApply(accepted -> resultFrame(id, accepted));
+        } catch (CtiException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void login(DesktopSocket socket, String id, Login login) {
+        User user = users.authenticate(login.agentId(), login.password());
+        String extension = login.extension() != null ? login.extension() : user.extension();
+        if (extension == null)
+            throw new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "$.extension: agent " + user.id()
+                    + " has no default extension; give one in the login request.", Map.of("path", "$.extension"));
+        boolean platformOnly = login.options().clientSide() || user.role() == User.Role.supervisor;
+        AgentSession session = sessions.open(user, extension, login.options().effectiveMode(), platformOnly);
+        CompletableFuture<Accepted> loggedIn = platformOnly
+                ? CompletableFuture.completedFuture(Accepted.NOTHING_NEW)
+                : connector.execute(new RequestId(id), user.id(), new Login(user.id(), login.password(), extension, login.options()))
+                        .toCompletableFuture();
+        loggedIn.whenComplete((accepted, failure) -> {
+            if (failure != null) {
+                sessions.close(session);
+                socket.send(errorFrame(id, unwrap(failure)));
+                return;
+            }
+            Tokens.Issued token = tokens.issue(user.id(), session.id());
+            bound.put(socket.id(), session);
+            String result = resultFrame(id, CtiJson.mapper().createObjectNode().put("token", token.token())
+                    .put("expiresAt", token.expiresAt().toString()));
+            // Events published while logging in are replayed from seq 1; the snapshot then states the whole desk,
+            // and the result comes last so a client that acts on it already knows its desk.
+            session.attach(socket, 0L, scheduler.now());
+            if (platformOnly) {
+                session.attach(socket, null, scheduler.now());
+                socket.send(result);
+            } else {
+                connector.snapshot(user.id()).whenComplete((snapshot, error) -> {
+                    if (snapshot != null) publish(snapshot);
+                    else session.attach(socket, null, scheduler.now());
+                    socket.send(result);
+                });
+            }
+        });
+    }
+
+    private void resume(DesktopSocket socket, JsonNode frame) {
+        Tokens.Claims claims = tokens.verify(frame.path("token").asText(null));
+        AgentSession session = sessions.of(claims.agentId()).filter(s -> s.id().equals(claims.sessionId()))
+                .orElseThrow(() -> new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "The session of agent "
+                        + claims.agentId() + " has ended; log in again.", Map.of("reason", "ended")));
+        Long lastSeq = frame.hasNonNull("lastSeq") ? frame.get("lastSeq").asLong() : null;
+        AgentSession previous = bound.put(socket.id(), session);
+        if (previous != null && previous != session) previous.detach(socket);
+        session.attach(socket, lastSeq, scheduler.now());
+    }
+
+    private void forward(DesktopSocket socket, String id, JsonNode body) {
+        AgentSession session = bound.get(socket.id());
+        if (session == null || !session.clientSide())
+            throw new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "Only a client-side session (login with "
+                    + "options.clientSide) may forward events.");
+        if (body == null)
+            throw new CtiException(ErrorCode.OPENCTI_INVALID_EVENT, "$.event: an event object is required", Map.of("path", "$.event"));
+        CtiEvent event = CtiJson.parseEvent(body);
+        if (!session.user().id().equals(event.agentId()))
+            throw new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "A session may forward events of its own agent "
+                    + session.user().id() + " only, got agentId " + event.agentId() + ".", Map.of("agentId", String.valueOf(event.agentId())));
+        publish(event.seq() == null ? event : stripSeq(event));
+        if (id != null) socket.send(resultFrame(id, null));
+    }
+
+    private void refresh(DesktopSocket socket, String id) {
+        AgentSession session = bound.get(socket.id());
+        if (session == null) throw new CtiException(ErrorCode.OPENCTI_AGENT_NOT_LOGGED_IN, "Log in before refreshing a token.");
+        Tokens.Issued token = tokens.issue(session.user().id(), session.id());
+        socket.send(resultFrame(id, CtiJson.mapper().createObjectNode().put("token", token.token())
+                .put("expiresAt", token.expiresAt().toString())));
+    }
+
+    /** Sends pings and closes sockets that stayed silent longer than the dead-socket timeout. */
+    private void heartbeat() {
+        Instant now = scheduler.now();
+        for (DesktopSocket socket : open.values()) {
+            Instant heard = lastHeard.get(socket.id());
+            if (heard != null && Duration.between(heard, now).compareTo(settings.deadSocketAfter()) > 0) {
+                socket.close(1001, "no heartbeat for " + settings.deadSocketAfter().toSeconds() + " s");
+                closed(socket);
+            } else {
+                socket.send("{\"op\":\"ping\"}");
+            }
+        }
+    }
+
+    /**
+     * With no tab left: a Ready agent is made NotReady (DesktopLost) so a vanished desktop gets no calls, and the
+     * session ends after the grace period unless a tab comes back.
+     */
+    private void startAbsenceTimers(AgentSession session) {
+        Scheduler.Cancellable desktopLost = scheduler.schedule(settings.desktopLostAfter(), () -> {
+            if (!session.hasSockets() && session.desk().state() == AgentState.Ready && !session.clientSide())
+                connector.execute(new RequestId("desktop-lost-" + session.id()), session.user().id(),
+                        new AgentNotReady(settings.desktopLostReason(), null));
+        });
+        Scheduler.Cancellable grace = scheduler.schedule(settings.sessionGrace(), () -> {
+            if (session.hasSockets()) return;
+            if (!session.clientSide() && session.desk().state() != AgentState.LoggedOut)
+                connector.execute(new RequestId("grace-logout-" + session.id()), session.user().id(), new Logout("DesktopLost"));
+            end(session);
+        });
+        session.timers(desktopLost, grace);
+    }
+
+    private void end(AgentSession session) {
+        sessions.close(session);
+        bound.values().removeIf(s -> s == session);
+    }
+
+    static String resultFrame(String id, Object value) {
+        ObjectNode frame = CtiJson.mapper().createObjectNode().put("op", "result").put("id", id).put("ok", true);
+        ObjectNode v = frame.putObject("value");
+        if (value instanceof Accepted accepted && accepted.callId() != null) v.put("callId", accepted.callId().value());
+        if (value instanceof ObjectNode node) v.setAll(node);
+        return frame.toString();
+    }
+
+    static String errorFrame(String id, CtiException e) {
+        CtiError error = e.toError(id);
+        ObjectNode frame = CtiJson.mapper().createObjectNode().put("op", id == null ? "error" : "result");
+        if (id != null) frame.put("id", id).put("ok", false);
+        ObjectNode body = frame.putObject("error").put("code", error.code().name()).put("message", error.message());
+        ObjectNode details = body.putObject("details");
+        error.details().forEach(details::put);
+        if (id != null) body.put("requestId", id);
+        return frame.toString();
+    }
+
+    private static CtiException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof CtiException cti ? cti
+                : new CtiException(ErrorCode.OPENCTI_CF_GENERIC_OPERATION, "The request failed: " + cause, Map.of(), cause);
+    }
+
+    private static CtiEvent stripSeq(CtiEvent event) {
+        var h = event.header();
+        return event.withHeader(new org.opencti.model.event.EventHeader(null, h.at(), h.agentId(), h.device()));
+    }
+}

@@ -1,0 +1,90 @@
+package org.opencti.server.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.opencti.model.ErrorCode;
+import org.opencti.model.json.CtiJson;
+
+/** A desktop tab over a real WebSocket: sends frames and waits for the frames it expects, listing what it saw on failure. */
+final class DesktopClient implements AutoCloseable {
+    private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final WebSocket socket;
+    private int nextId = 1;
+
+    DesktopClient(int port) { this(port, null); }
+
+    DesktopClient(int port, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) builder.header("Origin", origin);
+        socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/cti/v1"), new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    inbox.add(CtiJson.readTree(partial.toString(), ErrorCode.OPENCTI_BAD_REQUEST));
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        }).join();
+    }
+
+    void send(String frame) { socket.sendText(frame, true).join(); }
+
+    /** Sends a request with a fresh id and returns the id. */
+    String request(String requestJson) {
+        String id = "r-" + nextId++;
+        send("{\"op\":\"request\",\"id\":\"" + id + "\",\"request\":" + requestJson + "}");
+        return id;
+    }
+
+    JsonNode result(String id) { return await(f -> f.path("op").asText().equals("result") && f.path("id").asText().equals(id)); }
+
+    JsonNode event(String type, String name) {
+        return await(f -> f.path("op").asText().equals("event") && f.at("/event/type").asText().equals(type)
+                && (name == null || f.at("/event/name").asText().equals(name))).get("event");
+    }
+
+    JsonNode await(Predicate<JsonNode> wanted) {
+        for (JsonNode frame : seen) if (wanted.test(frame)) { seen.remove(frame); return frame; }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame == null) break;
+                if (wanted.test(frame)) return frame;
+                seen.add(frame);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("The expected frame did not arrive within 5 s; frames seen: " + seen);
+    }
+
+    /** Every event frame received so far and within a short settle of the given marker request. */
+    List<JsonNode> eventsUntilResult(String id) {
+        List<JsonNode> events = new ArrayList<>();
+        await(f -> {
+            if (f.path("op").asText().equals("event")) events.add(f.get("event"));
+            return f.path("op").asText().equals("result") && f.path("id").asText().equals(id);
+        });
+        return events;
+    }
+
+    void dropConnection() { socket.abort(); }
+
+    @Override public void close() { socket.abort(); }
+}
