@@ -3,6 +3,7 @@ package org.opencti.server;
 import io.javalin.Javalin;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,14 @@ public final class OpenCtiServer implements AutoCloseable {
         });
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // The desktop library's ES modules; browsers refuse JSON module imports served as anything but JSON.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/desktop";
+                files.directory = "/opencti/desktop";
+                files.location = Location.CLASSPATH;
+                files.mimeTypes.add("application/json", "json");
+                files.mimeTypes.add("text/javascript", "js");
+            });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "link", connector.linkState().name())));
             config.routes.wsBeforeUpgrade("/cti/v1", ctx -> {
                 String origin = ctx.header("Origin");

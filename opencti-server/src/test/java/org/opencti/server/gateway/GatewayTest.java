@@ -256,6 +256,20 @@ class GatewayTest {
         assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"link\":\"Connected\"");
     }
 
+    @Test
+    void the_desktop_library_and_its_schema_files_are_served_with_module_friendly_types() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var js = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/desktop/index.js")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var tables = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/desktop/schema/v1/state-tables.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(tables.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(tables.body()).contains("\"callActions\"");
+    }
+
     /** The server notices the closed socket on its own thread; wait for that, not for time. */
     private void awaitDetached() {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
