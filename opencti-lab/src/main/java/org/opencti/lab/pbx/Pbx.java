@@ -1,0 +1,380 @@
+package org.opencti.lab.pbx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.opencti.lab.clock.EventLoop;
+import org.opencti.lab.config.ExternalNumberRule;
+import org.opencti.lab.pbx.CallEvent.CallCleared;
+import org.opencti.lab.pbx.CallEvent.CallInformation;
+import org.opencti.lab.pbx.CallEvent.ConnectionCleared;
+import org.opencti.lab.pbx.CallEvent.Delivered;
+import org.opencti.lab.pbx.CallEvent.Diverted;
+import org.opencti.lab.pbx.CallEvent.Established;
+import org.opencti.lab.pbx.CallEvent.Failed;
+import org.opencti.lab.pbx.CallEvent.Held;
+import org.opencti.lab.pbx.CallEvent.Originated;
+import org.opencti.lab.pbx.CallEvent.Queued;
+import org.opencti.lab.pbx.CallEvent.Retrieved;
+import org.opencti.lab.pbx.CallEvent.ServiceInitiated;
+
+/**
+ * The switching function: calls, connections and the call-control services of ECMA-269. Every public method
+ * runs on the event loop, validates completely before changing anything (a refusal is a {@link CstaException}
+ * and leaves no trace) and reports what happened through the {@link CallEventSink}. Call ids are a counter.
+ */
+public final class Pbx {
+
+    private static final Pattern DTMF = Pattern.compile("[0-9*#A-D]{1,32}");
+
+    final EventLoop loop;
+    final DeviceDirectory directory;
+    final CallEventSink sink;
+    final Map<String, Call> calls = new LinkedHashMap<>();
+    /** Calls that vanished into another by transfer or conference: old id -> resulting id. */
+    private final Map<String, String> mergedInto = new HashMap<>();
+    private long nextCallId = 1;
+    private long queueTail;
+    private long queueHead;
+    final Transfers transfers = new Transfers(this);
+
+    public Pbx(EventLoop loop, DeviceDirectory directory, CallEventSink sink) {
+        this.loop = loop;
+        this.directory = directory;
+        this.sink = sink;
+    }
+
+    public DeviceDirectory directory() {
+        return directory;
+    }
+
+    // ---- services -------------------------------------------------------------------------------------------
+
+    public ConnectionId makeCall(String callingDevice, String calledNumber, CallData data) {
+        if (!directory.isExtension(callingDevice) && !directory.isExternal(callingDevice))
+            throw new CstaException(CstaError.INVALID_CALLING_DEVICE, "Cannot place a call from '" + callingDevice
+                    + "' in callingDevice; expected an extension or an external number");
+        if (calledNumber.equals(callingDevice))
+            throw new CstaException(CstaError.INVALID_DESTINATION, "Cannot call '" + calledNumber + "' from itself");
+        Destination destination = directory.resolve(calledNumber, "calledDirectoryNumber");
+        Call call = newCall(callingDevice, calledNumber, data);
+        originate(call, callingDevice, EventCause.MAKE_CALL);
+        deliver(call, destination, EventCause.NEW_CALL);
+        return call.connection(callingDevice);
+    }
+
+    public void answer(ConnectionId connection) {
+        Call call = requireState(connection, "callToBeAnswered", ConnectionState.ALERTING);
+        establish(call, connection.deviceId());
+    }
+
+    public void clearConnection(ConnectionId connection) {
+        Call call = requireState(connection, "connectionToBeCleared", ConnectionState.INITIATED,
+                ConnectionState.ALERTING, ConnectionState.CONNECTED, ConnectionState.HOLD, ConnectionState.FAIL);
+        String device = connection.deviceId();
+        boolean offeredByAcd = call.offeredTo.filter(device::equals).isPresent();
+        call.connections.remove(device);
+        emit(new ConnectionCleared(connection, device, EventCause.NORMAL_CLEARING), call, device);
+        if (offeredByAcd) {
+            call.offeredTo = Optional.empty();
+            enqueue(call, call.queueDevice.orElseThrow(), true, EventCause.CALL_NOT_ANSWERED);
+        } else {
+            clearIfAlone(call, EventCause.NORMAL_CLEARING, Set.of(device));
+        }
+    }
+
+    public void clearCall(String callId) {
+        Call call = call(callId, "callToBeCleared");
+        clearAll(call, EventCause.NORMAL_CLEARING, Set.of());
+    }
+
+    public void hold(ConnectionId connection) {
+        Call call = requireState(connection, "callToBeHeld", ConnectionState.CONNECTED);
+        call.connections.put(connection.deviceId(), ConnectionState.HOLD);
+        emit(new Held(connection, connection.deviceId(), EventCause.NORMAL), call);
+    }
+
+    public void retrieve(ConnectionId connection) {
+        Call call = requireState(connection, "callToBeRetrieved", ConnectionState.HOLD);
+        call.connections.put(connection.deviceId(), ConnectionState.CONNECTED);
+        emit(new Retrieved(connection, connection.deviceId(), EventCause.NORMAL), call);
+    }
+
+    public void alternate(ConnectionId held, ConnectionId active) {
+        sameDevice(held, active);
+        Call heldCall = requireState(held, "heldCall", ConnectionState.HOLD);
+        Call activeCall = requireState(active, "activeCall", ConnectionState.CONNECTED);
+        activeCall.connections.put(active.deviceId(), ConnectionState.HOLD);
+        emit(new Held(active, active.deviceId(), EventCause.ALTERNATE), activeCall);
+        heldCall.connections.put(held.deviceId(), ConnectionState.CONNECTED);
+        emit(new Retrieved(held, held.deviceId(), EventCause.ALTERNATE), heldCall);
+    }
+
+    public ConnectionId consult(ConnectionId existing, String consulted, ConsultOptions options, CallData data) {
+        return transfers.consult(existing, consulted, options, data);
+    }
+
+    public void reconnect(ConnectionId held, ConnectionId active) {
+        transfers.reconnect(held, active);
+    }
+
+    public ConnectionId transfer(ConnectionId held, ConnectionId active) {
+        return transfers.transfer(held, active);
+    }
+
+    public ConnectionId conference(ConnectionId held, ConnectionId active) {
+        return transfers.conference(held, active);
+    }
+
+    public ConnectionId singleStepTransfer(ConnectionId active, String transferredTo, CallData data) {
+        return transfers.singleStepTransfer(active, transferredTo, data);
+    }
+
+    public void deflect(ConnectionId alerting, String newDestination, CallData data) {
+        transfers.deflect(alerting, newDestination, data);
+    }
+
+    public void generateDigits(ConnectionId connection, String digits) {
+        Call call = requireState(connection, "connectionToSendDigits", ConnectionState.CONNECTED);
+        if (!DTMF.matcher(digits).matches())
+            throw new CstaException(CstaError.VALUE_OUT_OF_RANGE, "Cannot send DTMF '" + digits
+                    + "' in charactersToSend; expected 1 to 32 of 0-9 * # A-D");
+        call.digits.computeIfAbsent(connection.deviceId(), d -> new StringBuilder()).append(digits);
+    }
+
+    public void associateData(ConnectionId connection, CallData changes) {
+        Call call = requireConnection(connection, "existingCall");
+        call.data = call.data.merge(changes);
+        emit(new CallInformation(connection, connection.deviceId(), call.data), call);
+    }
+
+    // ---- read access ----------------------------------------------------------------------------------------
+
+    public Optional<CallSnapshot> snapshot(String callId) {
+        return Optional.ofNullable(calls.get(callId)).map(Call::snapshot);
+    }
+
+    public List<CallSnapshot> snapshots() {
+        return calls.values().stream().map(Call::snapshot).toList();
+    }
+
+    /** The calls a device has a connection on, oldest first. */
+    public List<CallSnapshot> callsAt(String device) {
+        return calls.values().stream().filter(c -> c.connections.containsKey(device)).map(Call::snapshot).toList();
+    }
+
+    public boolean hasConnections(String device) {
+        return calls.values().stream().anyMatch(c -> c.connections.containsKey(device));
+    }
+
+    /** The id a call has now: itself, or the call it was transferred or conferenced into. */
+    public String currentId(String callId) {
+        String id = callId;
+        while (mergedInto.containsKey(id))
+            id = mergedInto.get(id);
+        return id;
+    }
+
+    // ---- ACD side -------------------------------------------------------------------------------------------
+
+    /** Calls waiting in the queue at {@code queueDevice}, the one to serve first first. */
+    public List<String> waitingCalls(String queueDevice) {
+        return calls.values().stream().filter(c -> c.state(queueDevice) == ConnectionState.QUEUED)
+                .sorted(Comparator.comparingLong(c -> c.queueOrder)).map(c -> c.id).toList();
+    }
+
+    /** Position key of a waiting call across all queues: smaller is served first (requeued calls first). */
+    public long queueOrder(String callId) {
+        return calls.get(callId).queueOrder;
+    }
+
+    /** The ACD offers a waiting call to an agent's device. */
+    public void distribute(String callId, String agentDevice) {
+        Call call = calls.get(callId);
+        String queue = call.queueDevice.orElseThrow();
+        call.connections.remove(queue);
+        call.connections.put(agentDevice, ConnectionState.ALERTING);
+        call.lastRedirection = Optional.of(queue);
+        call.deliveryCause = EventCause.DISTRIBUTED;
+        call.offeredTo = Optional.of(agentDevice);
+        emit(new Delivered(call.connection(agentDevice), agentDevice, call.callingDevice, call.calledDevice,
+                call.lastRedirection, EventCause.DISTRIBUTED, call.data), call, queue);
+    }
+
+    /** True while the call still rings at the device because the ACD offered it there. */
+    public boolean isOfferedTo(String callId, String agentDevice) {
+        Call call = calls.get(currentId(callId));
+        return call != null && call.offeredTo.filter(agentDevice::equals).isPresent()
+                && call.state(agentDevice) == ConnectionState.ALERTING;
+    }
+
+    /** Ring-no-answer: the offer is taken back and the call requeued at the head. */
+    public void ringNoAnswer(String callId, String agentDevice) {
+        Call call = calls.get(currentId(callId));
+        String queue = call.queueDevice.orElseThrow();
+        call.connections.remove(agentDevice);
+        call.offeredTo = Optional.empty();
+        emit(new Diverted(call.connection(agentDevice), agentDevice, queue, call.callingDevice, call.calledDevice,
+                call.lastRedirection, EventCause.CALL_NOT_ANSWERED, call.data), call, agentDevice);
+        enqueue(call, queue, true, EventCause.CALL_NOT_ANSWERED);
+    }
+
+    // ---- building blocks ------------------------------------------------------------------------------------
+
+    Call newCall(String callingDevice, String calledNumber, CallData data) {
+        Call call = new Call(String.valueOf(nextCallId++), callingDevice, calledNumber, data);
+        calls.put(call.id, call);
+        return call;
+    }
+
+    void originate(Call call, String device, EventCause cause) {
+        call.connections.put(device, ConnectionState.INITIATED);
+        emit(new ServiceInitiated(call.connection(device), device, cause), call);
+        call.connections.put(device, ConnectionState.CONNECTED);
+        emit(new Originated(call.connection(device), call.callingDevice, call.calledDevice, cause), call);
+    }
+
+    void deliver(Call call, Destination destination, EventCause cause) {
+        switch (destination) {
+            case Destination.Queue queue -> enqueue(call, queue.device(), false,
+                    cause == EventCause.NEW_CALL || cause == EventCause.CONSULTATION ? EventCause.ENTERING_DISTRIBUTION : cause);
+            case Destination.Extension extension -> alert(call, extension.device(), cause);
+            case Destination.External external -> deliverExternal(call, external, cause);
+        }
+    }
+
+    private void alert(Call call, String device, EventCause cause) {
+        call.connections.put(device, ConnectionState.ALERTING);
+        call.deliveryCause = cause;
+        emit(new Delivered(call.connection(device), device, call.callingDevice, call.calledDevice,
+                call.lastRedirection, cause, call.data), call);
+    }
+
+    private void deliverExternal(Call call, Destination.External external, EventCause cause) {
+        String device = external.device();
+        ExternalNumberRule rule = external.rule();
+        switch (rule.outcome()) {
+            case BUSY -> fail(call, device, EventCause.BUSY);
+            case ANSWER -> {
+                alert(call, device, cause);
+                if (rule.ringSeconds() == 0)
+                    establish(call, device);
+                else
+                    whileRinging(call, device, rule.ringSeconds(), current -> establish(current, device));
+            }
+            case NO_ANSWER -> {
+                alert(call, device, cause);
+                whileRinging(call, device, rule.ringSeconds(), current -> fail(current, device, EventCause.CALL_NOT_ANSWERED));
+            }
+        }
+    }
+
+    // The timer follows the call through transfers and does nothing once the device stopped ringing.
+    private void whileRinging(Call call, String device, int seconds, java.util.function.Consumer<Call> action) {
+        String callId = call.id;
+        loop.schedule(Duration.ofSeconds(seconds), () -> {
+            Call current = calls.get(currentId(callId));
+            if (current != null && current.state(device) == ConnectionState.ALERTING)
+                action.accept(current);
+        });
+    }
+
+    private void fail(Call call, String device, EventCause cause) {
+        call.connections.put(device, ConnectionState.FAIL);
+        emit(new Failed(call.connection(device), device, call.callingDevice, call.calledDevice,
+                call.lastRedirection, cause), call);
+        call.connections.remove(device);
+        clearAll(call, cause, Set.of(device));
+    }
+
+    void establish(Call call, String device) {
+        call.connections.put(device, ConnectionState.CONNECTED);
+        call.offeredTo = Optional.empty();
+        emit(new Established(call.connection(device), device, call.callingDevice, call.calledDevice,
+                call.lastRedirection, call.deliveryCause, call.data), call);
+    }
+
+    void enqueue(Call call, String queueDevice, boolean atHead, EventCause cause) {
+        call.connections.put(queueDevice, ConnectionState.QUEUED);
+        call.queueDevice = Optional.of(queueDevice);
+        call.queueOrder = atHead ? --queueHead : ++queueTail;
+        emit(new Queued(call.connection(queueDevice), queueDevice, call.callingDevice, call.calledDevice,
+                call.lastRedirection, waitingCalls(queueDevice).size(), cause, call.data), call);
+    }
+
+    /** Clears the call when fewer than two connections remain. */
+    void clearIfAlone(Call call, EventCause cause, Set<String> alsoInform) {
+        if (call.connections.size() < 2)
+            clearAll(call, cause, alsoInform);
+    }
+
+    void clearAll(Call call, EventCause cause, Set<String> alsoInform) {
+        List<String> informed = new ArrayList<>(alsoInform);
+        for (String device : call.devices()) {
+            call.connections.remove(device);
+            informed.add(device);
+            emit(new ConnectionCleared(call.connection(device), device, cause), call, informed.toArray(String[]::new));
+        }
+        calls.remove(call.id);
+        emit(new CallCleared(call.id, cause), call, informed.toArray(String[]::new));
+    }
+
+    void forget(Call merged, Call into) {
+        calls.remove(merged.id);
+        mergedInto.put(merged.id, into.id);
+    }
+
+    /** Sends an event to every device on the call plus {@code alsoInform}, each with its own state after it. */
+    void emit(CallEvent event, Call call, String... alsoInform) {
+        Map<String, ConnectionState> audience = new LinkedHashMap<>(call.connections);
+        for (String device : alsoInform)
+            audience.putIfAbsent(device, call.state(device));
+        sink.publish(event, audience);
+    }
+
+    // ---- validation -----------------------------------------------------------------------------------------
+
+    Call call(String callId, String element) {
+        Call call = calls.get(callId);
+        if (call == null)
+            throw new CstaException(CstaError.INVALID_CALL_ID, "Unknown call '" + callId + "' in " + element
+                    + "; current calls: " + (calls.isEmpty() ? "none" : String.join(", ", calls.keySet())));
+        return call;
+    }
+
+    Call requireConnection(ConnectionId connection, String element) {
+        Call call = call(connection.callId(), element);
+        if (!call.connections.containsKey(connection.deviceId()))
+            throw new CstaException(CstaError.INVALID_CONNECTION_ID, "Device '" + connection.deviceId()
+                    + "' has no connection on call " + call.id + " in " + element + "; devices on the call: "
+                    + String.join(", ", call.devices()));
+        return call;
+    }
+
+    Call requireState(ConnectionId connection, String element, ConnectionState... allowed) {
+        Call call = requireConnection(connection, element);
+        ConnectionState state = call.state(connection.deviceId());
+        for (ConnectionState candidate : allowed)
+            if (candidate == state)
+                return call;
+        throw new CstaException(CstaError.INVALID_OBJECT_STATE, "Connection " + connection + " in " + element
+                + " is " + state.wireName() + "; expected " + String.join(" or ",
+                java.util.Arrays.stream(allowed).map(ConnectionState::wireName).toList()));
+    }
+
+    static void sameDevice(ConnectionId held, ConnectionId active) {
+        if (!held.deviceId().equals(active.deviceId()))
+            throw new CstaException(CstaError.INVALID_CONNECTION_ID, "heldCall " + held + " and activeCall " + active
+                    + " are at different devices; expected two calls at one device");
+        if (held.callId().equals(active.callId()))
+            throw new CstaException(CstaError.INVALID_CALL_ID, "heldCall and activeCall are both call "
+                    + held.callId() + "; expected two different calls");
+    }
+}
