@@ -18,3 +18,7 @@ export { stateTables, agentOutcome, legOf, tableActions } from './state/tables.j
 export { isImplementation } from './implementations/implementation.js';
 export { InMemoryImplementation } from './implementations/in-memory.js';
 export { GatewayImplementation } from './implementations/gateway.js';
+export { PegaCompatImplementation } from './implementations/pega-compat.js';
+export { SharedTabsImplementation } from './implementations/shared-tabs.js';
+export { RestClient } from './platform/rest-client.js';
+export { attachClickToDial } from './integration/click-to-dial.js';

@@ -18,7 +18,8 @@
 import { OpenCtiError } from '../interface/errors.js';
 import { Action, ErrorCode, EventType, LinkState } from '../interface/states.js';
 
-const STORAGE_KEY = 'opencti.gateway.session';
+/** Where the session (token and desk identity) is kept in the `storage` option, so a reload resumes it. */
+export const SESSION_STORAGE_KEY = 'opencti.gateway.session';
 
 /**
  * @typedef {object} GatewayOptions
@@ -52,7 +53,7 @@ export class GatewayImplementation {
   #watchdogTimer = null;
   #idPrefix;
   #nextId = 1;
-  /** @type {Map<string, {request: object, resolve: Function, reject: Function, timer: unknown}>} */
+  /** @type {Map<string, {frame: object, what: string, resolve: Function, reject: Function, timer: unknown}>} */
   #pending = new Map();
   #token = null;
   #lastSeq = null;
@@ -71,7 +72,7 @@ export class GatewayImplementation {
     if (typeof this.#WebSocket !== 'function') throw new TypeError('No WebSocket constructor: pass options.WebSocket');
     this.#timers = options.timers ?? { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: t => clearTimeout(t) };
     this.#idPrefix = `r-${Math.floor(this.#options.random() * 36 ** 6).toString(36)}`;
-    this.#token = readToken(options.storage);
+    ({ token: this.#token, identity: this.#identity } = readSession(options.storage));
     options.network?.addEventListener?.('online', () => this.#reconnectNow());
   }
 
@@ -91,21 +92,37 @@ export class GatewayImplementation {
    * @returns {Promise<unknown>}
    */
   send(request) {
+    if (request.type === Action.LOGIN) this.#lastSeq = null; // a new session numbers events from 1
+    return this.#call({ op: 'request', request }, String(request.type));
+  }
+
+  /**
+   * Forwards one canonical event of a client-side implementation to the platform (`{"op":"forward"}`, DESIGN
+   * section 4), after a platform-only login (`options.clientSide: true`). Resolves when the server accepted it;
+   * like a request, it waits for the socket and is resent with its id after a reconnect.
+   * @param {Record<string, unknown>} event a canonical event without `seq`
+   * @returns {Promise<unknown>}
+   */
+  forward(event) {
+    return this.#call({ op: 'forward', event }, `forward ${event?.type}`);
+  }
+
+  #call(body, what) {
     if (this.#closed) {
       return Promise.reject(new OpenCtiError(ErrorCode.OPENCTI_LINK_DOWN,
-        `Cannot ${request.type}: the gateway connection is closed; create a new one.`, { action: String(request.type) }));
+        `Cannot ${what}: the gateway connection is closed; create a new one.`, { action: what }));
     }
     const id = `${this.#idPrefix}-${this.#nextId++}`;
-    if (request.type === Action.LOGIN) this.#lastSeq = null; // a new session numbers events from 1
+    const frame = { ...body, id };
     return new Promise((resolve, reject) => {
       const timer = this.#timers.setTimeout(() => {
         this.#pending.delete(id);
-        reject(new OpenCtiError(ErrorCode.OPENCTI_TIMEOUT, `${request.type} (request ${id}) got no answer within `
-          + `${this.#options.requestTimeoutMs} ms; check the connection and retry.`, { requestId: id, action: String(request.type) },
+        reject(new OpenCtiError(ErrorCode.OPENCTI_TIMEOUT, `${what} (request ${id}) got no answer within `
+          + `${this.#options.requestTimeoutMs} ms; check the connection and retry.`, { requestId: id, action: what },
         { requestId: id }));
       }, this.#options.requestTimeoutMs);
-      this.#pending.set(id, { request, resolve, reject, timer });
-      if (this.#open) this.#write({ op: 'request', id, request });
+      this.#pending.set(id, { frame, what, resolve, reject, timer });
+      if (this.#open) this.#write(frame);
     });
   }
 
@@ -125,7 +142,7 @@ export class GatewayImplementation {
     for (const [id, entry] of this.#pending) {
       this.#timers.clearTimeout(entry.timer);
       entry.reject(new OpenCtiError(ErrorCode.OPENCTI_LINK_DOWN,
-        `${entry.request.type} (request ${id}) was not answered before the connection was closed.`, { requestId: id }));
+        `${entry.what} (request ${id}) was not answered before the connection was closed.`, { requestId: id }));
     }
     this.#pending.clear();
   }
@@ -151,7 +168,7 @@ export class GatewayImplementation {
       this.#reportedDown = false;
       this.#local(this.#serverLink);
     }
-    for (const [id, { request }] of this.#pending) this.#write({ op: 'request', id, request });
+    for (const { frame } of this.#pending.values()) this.#write(frame);
   }
 
   #onMessage(data) {
@@ -181,9 +198,9 @@ export class GatewayImplementation {
       entry.reject(OpenCtiError.from({ ...error, requestId: id }));
       return;
     }
-    if (entry.request.type === Action.LOGIN && value?.token) {
+    if (entry.frame.request?.type === Action.LOGIN && value?.token) {
       this.#token = value.token;
-      this.#options.storage?.setItem(STORAGE_KEY, JSON.stringify({ token: value.token }));
+      this.#saveSession();
     }
     entry.resolve(value);
   }
@@ -199,7 +216,12 @@ export class GatewayImplementation {
       }
     }
     if (seq !== null) this.#lastSeq = seq;
-    if (event.agentId && event.device) this.#identity = { agentId: event.agentId, device: event.device };
+    // The desk's own identity comes from its snapshot; a supervisor's socket also carries team members' events.
+    const own = event.type === EventType.SNAPSHOT || !this.#identity;
+    if (own && event.agentId && event.device && !sameIdentity(this.#identity, event)) {
+      this.#identity = { agentId: event.agentId, device: event.device };
+      this.#saveSession(); // so a reloaded page can report a refused resume as an ErrorEvent of this desk
+    }
     if (event.type === EventType.SNAPSHOT) this.#serverLink = event.linkState;
     if (event.type === EventType.LINK_STATE) this.#serverLink = event.name;
     this.#emit(event);
@@ -210,7 +232,7 @@ export class GatewayImplementation {
     const failure = OpenCtiError.from(error);
     if (failure.code === ErrorCode.OPENCTI_NOT_AUTHORIZED) {
       this.#token = null;
-      this.#options.storage?.removeItem(STORAGE_KEY);
+      this.#options.storage?.removeItem(SESSION_STORAGE_KEY);
     }
     this.#localError(failure.message, failure.code, failure.details);
   }
@@ -252,6 +274,10 @@ export class GatewayImplementation {
     }, this.#options.heartbeatTimeoutMs);
   }
 
+  #saveSession() {
+    if (this.#token) this.#options.storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify({ token: this.#token, identity: this.#identity }));
+  }
+
   #stopTimers() {
     for (const timer of [this.#pingTimer, this.#watchdogTimer, this.#reconnectTimer]) {
       if (timer !== null) this.#timers.clearTimeout(timer);
@@ -277,10 +303,17 @@ export class GatewayImplementation {
   }
 }
 
-function readToken(storage) {
+function readSession(storage) {
   try {
-    return JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null')?.token ?? null;
+    const saved = JSON.parse(storage?.getItem(SESSION_STORAGE_KEY) ?? 'null');
+    const identity = saved?.identity?.agentId && saved.identity.device
+      ? { agentId: String(saved.identity.agentId), device: String(saved.identity.device) } : null;
+    return { token: typeof saved?.token === 'string' ? saved.token : null, identity };
   } catch {
-    return null; // an unreadable stored session is no session: the agent logs in again
+    return { token: null, identity: null }; // an unreadable stored session is no session: the agent logs in again
   }
+}
+
+function sameIdentity(identity, event) {
+  return identity?.agentId === event.agentId && identity?.device === event.device;
 }

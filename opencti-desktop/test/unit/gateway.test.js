@@ -253,3 +253,49 @@ test('a session error NOT_AUTHORIZED forgets the token and is reported', async (
   assert.equal(recorder.of('error')[0].error.message, 'Session expired; log in again.');
   assert.ok(cti);
 });
+
+test('a reloaded page whose stored session is refused hears it as an error of its desk, and forgets the session', async () => {
+  const storage = new Map();
+  const store = { getItem: k => storage.get(k) ?? null, setItem: (k, v) => storage.set(k, v), removeItem: k => storage.delete(k) };
+  const first = await loggedIn({ storage: store });
+  first.server.drop();
+
+  const second = await gatewayDesk({ storage: store, server: first.server });
+  second.server.sendFrame({ op: 'error', error: { code: 'OPENCTI_NOT_AUTHORIZED', message: 'The session of agent 1001 has ended; log in again.' } });
+  await flush();
+
+  assert.deepEqual(second.recorder.of('error').map(e => e.error.code), ['OPENCTI_NOT_AUTHORIZED']);
+  assert.equal(second.gateway.token, null);
+  assert.equal(storage.size, 0);
+});
+
+test('forward sends a client-side event as {"op":"forward"} and resolves on the server\'s result', async () => {
+  const { gateway, server } = await loggedIn();
+  const event = { type: 'AgentStateEvent', name: 'Ready', at: '2026-11-28T10:15:30.120Z', agentId: '1001', device: '5001', media: 'phone' };
+
+  const forwarded = gateway.forward(event);
+  await flush();
+  const [frame] = server.frames('forward');
+  server.sendFrame({ op: 'result', id: frame.id, ok: true, value: {} });
+
+  assert.deepEqual(frame.event, event);
+  assert.deepEqual(await forwarded, {});
+});
+
+test('an unanswered forward is resent with the same id after a reconnect', async () => {
+  const { gateway, server, clock } = await loggedIn();
+  const event = { type: 'AgentStateEvent', name: 'Ready', at: '2026-11-28T10:15:30.120Z', agentId: '1001', device: '5001', media: 'phone' };
+  const forwarded = gateway.forward(event);
+  await flush();
+
+  server.drop();
+  await flush();
+  clock.advance(1000);
+  await flush();
+
+  const frames = server.frames('forward');
+  assert.equal(frames.length, 2);
+  assert.equal(frames[1].id, frames[0].id);
+  server.sendFrame({ op: 'result', id: frames[0].id, ok: false, error: { code: 'OPENCTI_NOT_AUTHORIZED', message: 'Only a client-side session may forward events.' } });
+  assert.equal((await forwarded.then(() => null, e => e)).code, 'OPENCTI_NOT_AUTHORIZED');
+});

@@ -8,8 +8,9 @@ test('the public entry exports exactly the documented API', () => {
     'Action', 'AgentState', 'AgentStateChangeEvent', 'CallInfoChangeEvent', 'CallStateChangeEvent', 'CallType',
     'ConnectionState', 'ConsultPurpose', 'DequeueReason', 'DisconnectCause', 'ErrorCode', 'EventType',
     'GatewayImplementation', 'InMemoryImplementation', 'LinkState', 'LinkStateChangeEvent', 'OpenCti', 'OpenCtiError',
-    'OpenCtiErrorEvent', 'PartiesChangeEvent', 'PartyRole', 'QueueChange', 'QueueChangeEvent', 'StateChangeEvent',
-    'TelephonyMode', 'WorkMode', 'agentOutcome', 'isImplementation', 'legOf', 'stateTables', 'tableActions', 'validateEvent',
+    'OpenCtiErrorEvent', 'PartiesChangeEvent', 'PartyRole', 'PegaCompatImplementation', 'QueueChange', 'QueueChangeEvent',
+    'RestClient', 'SharedTabsImplementation', 'StateChangeEvent', 'TelephonyMode', 'WorkMode', 'agentOutcome',
+    'attachClickToDial', 'isImplementation', 'legOf', 'stateTables', 'tableActions', 'validateEvent',
   ]);
 });
 
@@ -33,4 +34,15 @@ test('package.json exports the entry and the panel, with no runtime dependencies
   assert.deepEqual(pkg.exports, { '.': './src/index.js', './panel': './src/panel/define.js' });
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.dependencies, undefined);
+});
+
+test('every implementation the entry exports fulfils the Implementation contract', () => {
+  const implementations = [
+    new api.InMemoryImplementation(),
+    new api.GatewayImplementation({ url: 'ws://test/cti/v1', WebSocket: class {} }),
+    new api.PegaCompatImplementation({ pega: { login() {} } }),
+    new api.SharedTabsImplementation({ create: () => new api.InMemoryImplementation(), channel: { postMessage() {}, addEventListener() {} } }),
+  ];
+
+  for (const implementation of implementations) assert.ok(api.isImplementation(implementation), implementation.constructor.name);
 });
