@@ -98,7 +98,9 @@ export function startAgentPage(options = {}) {
     showDesk(now);
     if (now) {
       page.status.textContent = '';
-      loadCodes();
+      // The gateway sends the desk's events before the login result that carries the token: without a token yet,
+      // the codes load when the login resolves.
+      if (gateway.token) loadCodes();
     }
   }, { signal });
   cti.addEventListener('error', ({ error }) => {
@@ -117,7 +119,7 @@ export function startAgentPage(options = {}) {
     clearErrors();
     button.disabled = true;
     cti.login(field('agentId'), page.form.elements.namedItem('password').value, field('extension') || undefined)
-      .then(() => { page.form.reset(); }, fail)
+      .then(() => { page.form.reset(); loadCodes(); }, fail)
       .finally(() => { button.disabled = false; });
   }, { signal });
 

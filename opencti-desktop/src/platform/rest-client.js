@@ -49,7 +49,8 @@ export class RestClient {
    * @param {string | (() => string | null)} [options.token] the bearer token, or a function reading the current one
    * @param {typeof fetch} [options.fetch] default: the global `fetch`
    */
-  constructor({ baseUrl = '/api/v1', token = null, fetch: fetchFn = globalThis.fetch } = {}) {
+  // The browser's fetch must be called with the window as `this`; a bare reference throws "Illegal invocation".
+  constructor({ baseUrl = '/api/v1', token = null, fetch: fetchFn = globalThis.fetch?.bind(globalThis) } = {}) {
     if (typeof fetchFn !== 'function') throw new TypeError('RestClient needs a fetch function: pass options.fetch');
     this.#base = baseUrl.replace(/\/+$/, '');
     this.#token = typeof token === 'function' ? token : () => token;

@@ -2,33 +2,49 @@ package org.opencti.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.websocket.WsContext;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.opencti.connector.spi.ConnectorContext;
 import org.opencti.connector.spi.CtiConnector;
 import org.opencti.connector.spi.time.Scheduler;
-import org.opencti.model.CtiException;
 import org.opencti.model.ErrorCode;
 import org.opencti.model.event.CtiEvent;
+import org.opencti.server.api.ApiErrors;
+import org.opencti.server.api.RestApi;
 import org.opencti.server.gateway.Gateway;
+import org.opencti.server.gateway.Recording;
+import org.opencti.server.platform.CustomerLookup;
+import org.opencti.server.platform.PlatformMetrics;
+import org.opencti.server.platform.PlatformQueries;
+import org.opencti.server.platform.ScreenPop;
+import org.opencti.server.platform.StoreRecording;
+import org.opencti.server.platform.TableCustomerLookup;
 import org.opencti.server.session.DesktopSocket;
 import org.opencti.server.session.Sessions;
 import org.opencti.server.session.Tokens;
 import org.opencti.server.session.Users;
+import org.opencti.store.Store;
 
 /**
  * The OpenCTI server, wired in plain code: {@code OpenCtiServer.create(...).start(port)}; port 0 picks a free one.
- * It starts the connector with itself as the connector's context, and serves {@code WS /cti/v1} and {@code /health}.
+ * It starts the connector with itself as the connector's context, and serves {@code WS /cti/v1}, the REST API under
+ * {@code /api/v1} (with a store), {@code /health} and {@code /metrics}.
  */
 public final class OpenCtiServer implements AutoCloseable {
     private final CtiConnector connector;
     private final Gateway gateway;
     private final Set<String> allowedOrigins;
     private final Scheduler scheduler;
+    private final Store store;
+    private final CustomerLookup lookup;
+    private final PrometheusMeterRegistry registry;
+    private final RestApi restApi;
     private final Map<WsContext, DesktopSocket> sockets = new ConcurrentHashMap<>();
     private Javalin http;
 
@@ -36,10 +52,28 @@ public final class OpenCtiServer implements AutoCloseable {
         this.connector = setup.connector();
         this.allowedOrigins = Set.copyOf(setup.allowedOrigins());
         this.scheduler = setup.scheduler();
-        this.gateway = new Gateway(connector, new Users(setup.users()),
-                new Sessions(scheduler, setup.gateway().replayCapacity()),
-                new Tokens(setup.dataDir(), setup.gateway().tokenLifetime(), scheduler),
-                scheduler, setup.gateway(), setup.recording());
+        this.store = setup.store();
+        this.registry = setup.meterRegistry() != null ? setup.meterRegistry() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PlatformMetrics metrics = new PlatformMetrics(registry);
+        Users users = new Users(setup.users());
+        Sessions sessions = new Sessions(scheduler, setup.gateway().replayCapacity());
+        Tokens tokens = new Tokens(setup.dataDir(), setup.gateway().tokenLifetime(), scheduler);
+        metrics.sessions(sessions);
+        metrics.link(connector::linkState);
+
+        StoreRecording storeRecording = store == null ? null : new StoreRecording(store, scheduler);
+        Recording recording = setup.recording() != null ? setup.recording() : storeRecording != null ? storeRecording : Recording.NONE;
+        Consumer<Gateway.HandledRequest> handled = metrics::request;
+        if (storeRecording != null) handled = handled.andThen(storeRecording); // the audit trail
+        this.lookup = setup.customerLookup() != null ? setup.customerLookup()
+                : store != null ? new TableCustomerLookup(store.customers()) : CustomerLookup.NONE;
+        Gateway.BeforeDelivery screenPop = lookup == CustomerLookup.NONE ? Gateway.BeforeDelivery.NONE
+                : new ScreenPop(lookup, setup.screenPopBudget(), scheduler, metrics::lookup);
+        this.gateway = new Gateway(connector, users, sessions, tokens, scheduler, setup.gateway(),
+                metrics.countingDeliveries(recording), screenPop, handled);
+        if (store != null) metrics.store(store);
+        this.restApi = store == null ? null
+                : new RestApi(new PlatformQueries(store, sessions, scheduler), tokens, sessions, users, metrics);
     }
 
     public static OpenCtiServer create(ServerSetup setup) { return new OpenCtiServer(setup); }
@@ -60,7 +94,19 @@ public final class OpenCtiServer implements AutoCloseable {
                 files.mimeTypes.add("application/json", "json");
                 files.mimeTypes.add("text/javascript", "js");
             });
+            config.routes.get("/", ctx -> ctx.redirect("/desktop/pages/agent.html"));
+            config.routes.get("/supervisor", ctx -> ctx.redirect("/desktop/pages/supervisor.html"));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "link", connector.linkState().name())));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+            config.routes.before(ctx -> {
+                if (ctx.path().startsWith(RestApi.BASE)) ApiErrors.assignRequestId(ctx);
+            });
+            if (restApi != null) restApi.register(config.routes);
+            else config.routes.get(RestApi.OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(RestApi.openApiDocument()));
+            config.routes.exception(Exception.class, ApiErrors::respond);
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith(RestApi.BASE)) ApiErrors.noRoute(ctx);
+            });
             config.routes.wsBeforeUpgrade("/cti/v1", ctx -> {
                 String origin = ctx.header("Origin");
                 if (origin != null && !originAllowed(origin, ctx.host()))
@@ -80,8 +126,6 @@ public final class OpenCtiServer implements AutoCloseable {
                     if (socket != null) gateway.closed(socket);
                 });
             });
-            config.routes.exception(CtiException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
-                    .json(Map.of("code", e.code().name(), "message", e.getMessage(), "details", e.details())));
         }).start(port);
         return this;
     }
@@ -91,13 +135,27 @@ public final class OpenCtiServer implements AutoCloseable {
     /** How many desktop sockets are open now. */
     public int openSockets() { return sockets.size(); }
 
+    /** The registry behind {@code /metrics}. */
+    public PrometheusMeterRegistry meterRegistry() { return registry; }
+
     private boolean originAllowed(String origin, String host) {
         return allowedOrigins.contains(origin) || origin.equals("http://" + host) || origin.equals("https://" + host);
     }
 
+    /**
+     * Graceful shutdown: stops HTTP and the connector (no new requests or events), stops screen-pop lookups, then
+     * waits until the store has written every row recorded so far. The store itself stays open: its owner closes it.
+     *
+     * @throws org.opencti.store.StoreException when rows could not be written within the store's close timeout
+     */
     @Override public void close() {
-        if (http != null) http.stop();
-        connector.close();
+        try {
+            if (http != null) http.stop();
+            connector.close();
+        } finally {
+            lookup.close();
+            if (store != null) store.flush();
+        }
     }
 
     /** A Jetty WebSocket seen as a {@link DesktopSocket}. */

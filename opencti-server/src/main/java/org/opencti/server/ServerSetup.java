@@ -1,23 +1,73 @@
 package org.opencti.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.opencti.connector.spi.CtiConnector;
 import org.opencti.connector.spi.time.Scheduler;
 import org.opencti.server.gateway.GatewaySettings;
 import org.opencti.server.gateway.Recording;
+import org.opencti.server.platform.CustomerLookup;
+import org.opencti.server.platform.ScreenPop;
 import org.opencti.server.session.User;
+import org.opencti.store.Store;
 
-/** Everything the server is made of, validated before it starts. */
+/**
+ * Everything the server is made of, validated before it starts. Start from the seven-argument constructor and add
+ * the platform with the {@code with…} methods:
+ * <pre>{@code
+ * new ServerSetup(connector, users, dataDir, scheduler, null, null, allowedOrigins)
+ *         .withStore(store)                                  // recording, audit, REST, default screen pop
+ *         .withCustomerLookup(new HttpCustomerLookup(url, timeout))  // else the customers table
+ *         .withScreenPopBudget(Duration.ofMillis(150))
+ *         .withMeterRegistry(registry);                      // else a fresh one; /metrics serves it
+ * }</pre>
+ *
+ * @param store          where interactions, agent states and the audit go, and what REST reads; null for none
+ *                       (then no recording, no screen pop and no REST API beyond the OpenAPI document)
+ * @param customerLookup the screen-pop lookup; null for the customers table of {@code store}
+ * @param screenPopBudget how long an Offering waits for the lookup; null for 150 ms
+ * @param meterRegistry  the registry behind {@code /metrics}; null for a new one
+ */
 public record ServerSetup(CtiConnector connector, List<User> users, Path dataDir, Scheduler scheduler,
-                          GatewaySettings gateway, Recording recording, List<String> allowedOrigins) {
+                          GatewaySettings gateway, Recording recording, List<String> allowedOrigins, Store store,
+                          CustomerLookup customerLookup, Duration screenPopBudget, PrometheusMeterRegistry meterRegistry) {
     public ServerSetup {
         if (connector == null) throw new IllegalArgumentException("a connector is required");
         if (dataDir == null) throw new IllegalArgumentException("a data folder is required");
         if (scheduler == null) throw new IllegalArgumentException("a scheduler is required");
         users = List.copyOf(users);
         gateway = gateway == null ? GatewaySettings.DEFAULTS : gateway;
-        recording = recording == null ? Recording.NONE : recording;
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        screenPopBudget = screenPopBudget == null ? ScreenPop.DEFAULT_BUDGET : screenPopBudget;
+        if (screenPopBudget.isNegative() || screenPopBudget.compareTo(Duration.ofSeconds(10)) > 0)
+            throw new IllegalArgumentException("screenPopBudget must be between PT0S and PT10S, got " + screenPopBudget);
+    }
+
+    /** A server without a store: the gateway only (recording {@code null} records nothing). */
+    public ServerSetup(CtiConnector connector, List<User> users, Path dataDir, Scheduler scheduler,
+                       GatewaySettings gateway, Recording recording, List<String> allowedOrigins) {
+        this(connector, users, dataDir, scheduler, gateway, recording, allowedOrigins, null, null, null, null);
+    }
+
+    public ServerSetup withStore(Store newStore) {
+        return new ServerSetup(connector, users, dataDir, scheduler, gateway, recording, allowedOrigins, newStore,
+                customerLookup, screenPopBudget, meterRegistry);
+    }
+
+    public ServerSetup withCustomerLookup(CustomerLookup lookup) {
+        return new ServerSetup(connector, users, dataDir, scheduler, gateway, recording, allowedOrigins, store,
+                lookup, screenPopBudget, meterRegistry);
+    }
+
+    public ServerSetup withScreenPopBudget(Duration budget) {
+        return new ServerSetup(connector, users, dataDir, scheduler, gateway, recording, allowedOrigins, store,
+                customerLookup, budget, meterRegistry);
+    }
+
+    public ServerSetup withMeterRegistry(PrometheusMeterRegistry registry) {
+        return new ServerSetup(connector, users, dataDir, scheduler, gateway, recording, allowedOrigins, store,
+                customerLookup, screenPopBudget, registry);
     }
 }

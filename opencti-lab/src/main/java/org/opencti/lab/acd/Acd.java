@@ -3,7 +3,9 @@ package org.opencti.lab.acd;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,6 @@ import org.opencti.lab.clock.EventLoop;
 import org.opencti.lab.config.LabConfig;
 import org.opencti.lab.config.QueueConfig;
 import org.opencti.lab.config.ReasonCode;
-import org.opencti.lab.pbx.CallSnapshot;
-import org.opencti.lab.pbx.ConnectionState;
 import org.opencti.lab.pbx.CstaError;
 import org.opencti.lab.pbx.CstaException;
 import org.opencti.lab.pbx.Pbx;
@@ -35,19 +35,38 @@ public final class Acd {
     private final Pbx pbx;
     private final AgentEventSink sink;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final Map<String, Agent> agentsByDevice = new HashMap<>();
+    /** Devices to reconcile although the switch did not touch them (an agent logged on there). */
+    private final java.util.Set<String> recheck = new java.util.LinkedHashSet<>();
+    /** Ready agents, longest idle first; some may just have been offered a call (the device tells). */
+    private final TreeSet<Agent> readyAgents = new TreeSet<>(
+            Comparator.comparing((Agent a) -> a.readySince).thenComparingInt(a -> a.ordinal));
 
     public Acd(EventLoop loop, LabConfig config, Pbx pbx, AgentEventSink sink) {
         this.loop = loop;
         this.config = config;
         this.pbx = pbx;
         this.sink = sink;
-        config.agents().forEach(a -> agents.put(a.id(), new Agent(a, loop.now())));
+        config.agents().forEach(a -> agents.put(a.id(), new Agent(a, agents.size(), loop.now())));
     }
 
     /** SetAgentState; returns the pending state when the request will apply only after the current call. */
     public Optional<PendingState> setAgentState(String device, RequestedAgentState requested, Optional<String> agentId,
                                                 Optional<String> hexPassword, Optional<String> reasonCode) {
+        return setAgentState(device, requested, agentId, hexPassword, reasonCode, Optional.empty());
+    }
+
+    /**
+     * SetAgentState with a work mode ({@link WorkMode}; only with ready and notReady). Validates everything before
+     * changing anything; returns the pending state when the request applies only after the current call.
+     */
+    public Optional<PendingState> setAgentState(String device, RequestedAgentState requested, Optional<String> agentId,
+                                                Optional<String> hexPassword, Optional<String> reasonCode,
+                                                Optional<WorkMode> workMode) {
         reasonCode.ifPresent(this::requireReason);
+        if (workMode.isPresent() && requested != RequestedAgentState.READY && requested != RequestedAgentState.NOT_READY)
+            throw new CstaException(CstaError.VALUE_OUT_OF_RANGE, "workMode " + workMode.get().wireName() + " with requestedAgentState "
+                    + requested.wireName() + "; a work mode goes with ready or notReady only");
         if (requested == RequestedAgentState.LOGGED_ON) {
             logOn(device, agentId, hexPassword);
             return Optional.empty();
@@ -57,6 +76,14 @@ public final class Acd {
                         + agentId.map(id -> " " + id).orElse("") + " is logged on at device " + device
                         + "; log on first (requestedAgentState loggedOn)"));
         boolean busy = agent.state == AgentState.BUSY;
+        if (workMode.isPresent() && !workMode.equals(agent.workMode)) {
+            agent.workMode = workMode;
+            if (requested == RequestedAgentState.READY && agent.state == AgentState.READY && !busy)
+                sink.publish(new AgentEvent.Ready(device, agent.id(), agent.workMode));
+            if (requested == RequestedAgentState.NOT_READY && agent.state == AgentState.NOT_READY && !busy
+                    && agent.reasonCode.equals(reasonCode))
+                sink.publish(new AgentEvent.NotReady(device, agent.id(), agent.reasonCode, agent.workMode));
+        }
         switch (requested) {
             case LOGGED_ON -> throw new IllegalStateException("handled above");
             case READY -> {
@@ -104,8 +131,8 @@ public final class Acd {
     }
 
     public List<QueueSnapshot> queues() {
-        return config.queues().stream()
-                .map(q -> new QueueSnapshot(q.id(), q.device(), pbx.waitingCalls(q.device()))).toList();
+        return config.queues().stream().map(q -> new QueueSnapshot(q.id(), q.device(), pbx.waitingCalls(q.device()),
+                pbx.queueStatistics(q.device()))).toList();
     }
 
     /** Brings agent states in line with their devices, offers waiting calls, and again for the offers made. */
@@ -113,6 +140,26 @@ public final class Acd {
         reconcile();
         if (distribute())
             reconcile();
+    }
+
+    /**
+     * Problems found checking every agent against the switch: a logged-on agent is Busy exactly when its device has
+     * a connection. Empty when consistent; the soak checks it.
+     */
+    public List<String> inconsistencies() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (Agent agent : agents.values()) {
+            boolean onCall = agent.device.map(pbx::hasConnections).orElse(false);
+            boolean busy = agent.state == AgentState.BUSY;
+            if (agent.device.isPresent() && onCall != busy)
+                problems.add("agent " + agent.id() + " is " + agent.state.wireName() + " but its device " + agent.device.get()
+                        + (onCall ? " is on a call" : " has no call"));
+            if (agent.device.isEmpty() && agent.state != AgentState.LOGGED_OUT)
+                problems.add("agent " + agent.id() + " is " + agent.state.wireName() + " without a device");
+            if ((agent.state == AgentState.READY) != readyAgents.contains(agent))
+                problems.add("agent " + agent.id() + " is " + agent.state.wireName() + " but the ready list says otherwise");
+        }
+        return problems;
     }
 
     // ---- logon and state changes ----------------------------------------------------------------------------
@@ -138,6 +185,8 @@ public final class Acd {
                     + other.id() + "; expected a device with no agent");
         });
         agent.device = Optional.of(device);
+        agentsByDevice.put(device, agent);
+        recheck.add(device);
         agent.pending = Optional.empty();
         change(agent, AgentState.NOT_READY, Optional.of(LOGIN_REASON));
         sink.publish(new AgentEvent.LoggedOn(device, id));
@@ -161,29 +210,34 @@ public final class Acd {
     private void ready(Agent agent) {
         cancelWrap(agent);
         change(agent, AgentState.READY, Optional.empty());
-        agent.readySince = loop.now();
-        sink.publish(new AgentEvent.Ready(agent.device.orElseThrow(), agent.id()));
+        sink.publish(new AgentEvent.Ready(agent.device.orElseThrow(), agent.id(), agent.workMode));
     }
 
     private void notReady(Agent agent, Optional<String> reason) {
         cancelWrap(agent);
         change(agent, AgentState.NOT_READY, reason);
-        sink.publish(new AgentEvent.NotReady(agent.device.orElseThrow(), agent.id(), reason));
+        sink.publish(new AgentEvent.NotReady(agent.device.orElseThrow(), agent.id(), reason, agent.workMode));
     }
 
     private void logOff(Agent agent, Optional<String> reason) {
         cancelWrap(agent);
         String device = agent.device.orElseThrow();
         agent.device = Optional.empty();
+        agentsByDevice.remove(device);
         agent.pending = Optional.empty();
         change(agent, AgentState.LOGGED_OUT, Optional.empty());
         sink.publish(new AgentEvent.LoggedOff(device, agent.id(), reason));
     }
 
     private void change(Agent agent, AgentState state, Optional<String> reason) {
+        readyAgents.remove(agent);
         agent.state = state;
         agent.reasonCode = reason;
         agent.since = loop.now();
+        if (state == AgentState.READY) {
+            agent.readySince = loop.now();
+            readyAgents.add(agent);
+        }
     }
 
     private void cancelWrap(Agent agent) {
@@ -193,11 +247,15 @@ public final class Acd {
 
     // ---- following the device -------------------------------------------------------------------------------
 
+    // Only agents whose device changed since the last look can be out of line.
     private void reconcile() {
-        for (Agent agent : agents.values()) {
-            if (agent.device.isEmpty())
+        recheck.addAll(pbx.drainTouchedDevices());
+        List<String> devices = List.copyOf(recheck);
+        recheck.clear();
+        for (String device : devices) {
+            Agent agent = agentsByDevice.get(device);
+            if (agent == null)
                 continue;
-            String device = agent.device.get();
             boolean active = pbx.hasConnections(device);
             if (active && agent.state != AgentState.BUSY)
                 enterBusy(agent, device);
@@ -214,16 +272,13 @@ public final class Acd {
         agent.reasonBeforeBusy = agent.reasonCode;
         agent.wrapQueue = acdCallAt(device);
         change(agent, AgentState.BUSY, Optional.empty());
-        Optional<String> group = pbx.callsAt(device).stream().map(CallSnapshot::queueDevice)
-                .flatMap(Optional::stream).findFirst();
+        Optional<String> group = pbx.anyQueueAt(device);
         sink.publish(new AgentEvent.Busy(device, agent.id(), group, agent.pending));
     }
 
     /** The queue of a call the device is talking on (or holding) that came through the ACD. */
     private Optional<String> acdCallAt(String device) {
-        return pbx.callsAt(device).stream()
-                .filter(c -> c.stateOf(device) == ConnectionState.CONNECTED || c.stateOf(device) == ConnectionState.HOLD)
-                .map(CallSnapshot::queueDevice).flatMap(Optional::stream).findFirst();
+        return pbx.acdQueueAt(device);
     }
 
     private void leaveBusy(Agent agent) {
@@ -238,7 +293,8 @@ public final class Acd {
                 notReady(agent, Optional.of(RONA_REASON));
             return;
         }
-        Optional<QueueConfig> wrap = agent.wrapQueue.flatMap(pbx.directory()::queueAt).filter(q -> q.wrapSeconds() > 0);
+        Optional<QueueConfig> wrap = agent.wrapQueue.flatMap(pbx.directory()::queueAt).filter(q -> q.wrapSeconds() > 0)
+                .filter(q -> agent.workMode.orElse(WorkMode.MANUAL_IN) == WorkMode.MANUAL_IN);
         if (wrap.isEmpty()) {
             finishWork(agent);
             return;
@@ -272,10 +328,10 @@ public final class Acd {
     private boolean distribute() {
         boolean offered = false;
         boolean progress = true;
-        while (progress) {
+        while (progress && !readyAgents.isEmpty()) {
             progress = false;
             List<Head> heads = config.queues().stream()
-                    .flatMap(q -> pbx.waitingCalls(q.device()).stream().limit(1).map(id -> new Head(q, id)))
+                    .flatMap(q -> pbx.nextWaitingCall(q.device()).stream().map(id -> new Head(q, id)))
                     .sorted(Comparator.comparingLong(h -> pbx.queueOrder(h.callId()))).toList();
             for (Head head : heads) {
                 Optional<Agent> agent = longestIdle(head.queue());
@@ -290,10 +346,10 @@ public final class Acd {
     }
 
     private Optional<Agent> longestIdle(QueueConfig queue) {
-        return agents.values().stream()
-                .filter(a -> a.state == AgentState.READY && a.device.isPresent() && !pbx.hasConnections(a.device.get()))
-                .filter(a -> a.config.skills().contains(queue.skill()))
-                .min(Comparator.comparing((Agent a) -> a.readySince));
+        for (Agent agent : readyAgents)
+            if (agent.device.isPresent() && !pbx.hasConnections(agent.device.get()) && agent.config.skills().contains(queue.skill()))
+                return Optional.of(agent);
+        return Optional.empty();
     }
 
     private void offer(Head head, Agent agent) {
@@ -309,7 +365,7 @@ public final class Acd {
     }
 
     private Optional<Agent> agentAt(String device) {
-        return agents.values().stream().filter(a -> a.device.filter(device::equals).isPresent()).findFirst();
+        return Optional.ofNullable(agentsByDevice.get(device));
     }
 
     private void requireReason(String reason) {

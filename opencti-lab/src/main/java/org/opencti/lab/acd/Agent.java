@@ -23,9 +23,14 @@ final class Agent {
     Optional<String> wrapQueue = Optional.empty();
     Optional<Timer> wrapTimer = Optional.empty();
     boolean ringNoAnswer;
+    /** Chosen with ready/notReady; empty = never chosen (ManualIn behaviour, nothing on the wire). */
+    Optional<WorkMode> workMode = Optional.empty();
+    /** Config order: breaks ties between agents Ready at the same instant. */
+    final int ordinal;
 
-    Agent(AgentConfig config, Instant now) {
+    Agent(AgentConfig config, int ordinal, Instant now) {
         this.config = config;
+        this.ordinal = ordinal;
         this.since = now;
         this.readySince = now;
     }
@@ -35,6 +40,6 @@ final class Agent {
     }
 
     AgentSnapshot snapshot() {
-        return new AgentSnapshot(config.id(), state, reasonCode, device, pending, since);
+        return new AgentSnapshot(config.id(), state, reasonCode, device, pending, since, workMode);
     }
 }

@@ -15,10 +15,17 @@ public sealed interface AgentEvent {
     record LoggedOff(String device, String agentId, Optional<String> reasonCode) implements AgentEvent {
     }
 
-    record Ready(String device, String agentId) implements AgentEvent {
+    /** {@code workMode}: present once the agent has chosen one (od:workMode). */
+    record Ready(String device, String agentId, Optional<WorkMode> workMode) implements AgentEvent {
+        public Ready(String device, String agentId) {
+            this(device, agentId, Optional.empty());
+        }
     }
 
-    record NotReady(String device, String agentId, Optional<String> reasonCode) implements AgentEvent {
+    record NotReady(String device, String agentId, Optional<String> reasonCode, Optional<WorkMode> workMode) implements AgentEvent {
+        public NotReady(String device, String agentId, Optional<String> reasonCode) {
+            this(device, agentId, reasonCode, Optional.empty());
+        }
     }
 
     /** {@code acdGroup}: the queue device of the ACD call that made the agent busy, if any. */

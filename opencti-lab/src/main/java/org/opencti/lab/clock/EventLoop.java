@@ -64,18 +64,33 @@ public final class EventLoop implements AutoCloseable {
             tasks.add(task);
     }
 
-    /** Runs {@code work} on the loop and waits for its result; runs it in place when already on the loop. */
+    /**
+     * Runs {@code work} on the loop and waits for its result; runs it in place when already on the loop. The result
+     * is handed back after the after-task hooks ran, so everything the work caused has happened by then.
+     */
     public <T> T call(Supplier<T> work) {
         if (inLoop())
             return work.get();
         CompletableFuture<T> result = new CompletableFuture<>();
-        execute(() -> {
+        Object[] value = new Object[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        execute(new Completing(() -> {
             try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
+                value[0] = work.get();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (Error e) {
                 result.completeExceptionally(e);
             }
-        });
+        }, () -> {
+            if (failure[0] != null)
+                result.completeExceptionally(failure[0]);
+            else {
+                @SuppressWarnings("unchecked")
+                T t = (T) value[0];
+                result.complete(t);
+            }
+        }));
         try {
             return result.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -149,6 +164,13 @@ public final class EventLoop implements AutoCloseable {
             runGuarded(timers.poll()::run);
     }
 
+    /** Timers scheduled and not yet due or cancelled-and-dropped (a leak check for soak runs). Loop thread only. */
+    public int pendingTimers() {
+        requireLoop();
+        timers.removeIf(Timer::cancelled);
+        return timers.size();
+    }
+
     // A bug in one task must not stop the lab for everybody: it is logged with its stack and the loop carries on.
     private void runGuarded(Runnable task) {
         try {
@@ -163,6 +185,16 @@ public final class EventLoop implements AutoCloseable {
                     log.error("Lab after-task hook failed", e);
                 }
             }
+            if (task instanceof Completing completing)
+                completing.done().run();
+        }
+    }
+
+    /** A task whose caller waits: {@code done} runs after the after-task hooks. */
+    private record Completing(Runnable work, Runnable done) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
         }
     }
 

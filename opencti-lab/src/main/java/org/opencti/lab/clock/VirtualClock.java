@@ -15,6 +15,7 @@ public final class VirtualClock implements LabClock {
 
     private volatile Instant now;
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
+    private final List<Runnable> afterAdvance = new CopyOnWriteArrayList<>();
 
     VirtualClock(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
@@ -30,13 +31,23 @@ public final class VirtualClock implements LabClock {
         if (duration.isNegative())
             throw new IllegalArgumentException("Cannot advance a virtual clock by " + duration + "; expected zero or more");
         Instant target = now.plus(duration);
-        if (loops.isEmpty()) {
-            now = target;
-            return;
-        }
         for (EventLoop loop : loops)
             loop.advanceTo(target);
         now = target;
+        afterAdvance.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code hook} (on the advancing thread) after every {@link #advance}, once time has moved: how things that
+     * are not lab timers (e.g. CSTA session expiry on an injected session clock) follow a virtual clock.
+     */
+    public void afterAdvance(Runnable hook) {
+        afterAdvance.add(hook);
+    }
+
+    /** Removes a hook added with {@link #afterAdvance}. */
+    public void removeAfterAdvance(Runnable hook) {
+        afterAdvance.remove(hook);
     }
 
     void attach(EventLoop loop) {

@@ -52,6 +52,14 @@ final class DemoConfig {
                         new ReasonCode("Meeting", "Meeting"), new ReasonCode("Logout", "End of shift")),
                 List.of(new WrapUpCode("Sale", "Sale"), new WrapUpCode("NoSale", "No sale"),
                         new WrapUpCode("Resolved", "Resolved"), new WrapUpCode("Callback", "Call back"),
-                        new WrapUpCode("Escalated", "Escalated"), new WrapUpCode("Information", "Information only")));
+                        new WrapUpCode("Escalated", "Escalated"), new WrapUpCode("Information", "Information only")),
+                PbxConfig.DEFAULT,
+                new TrafficConfig(false, 0.1, List.of(demoTraffic("sales"), demoTraffic("support"), demoTraffic("billing")), List.of()));
+    }
+
+    /** 40 calls an hour per queue: one call every 30 s on average across the three queues. */
+    static QueueTraffic demoTraffic(String queue) {
+        return new QueueTraffic(queue, 40, TimeDistribution.of(120, 20, 600), 0.2, TimeDistribution.of(20, 5, 60),
+                TimeDistribution.of(15, 5, 30), TimeDistribution.of(90, 20, 300), TimeDistribution.of(4, 1, 10));
     }
 }

@@ -14,9 +14,21 @@ import java.util.Optional;
 public record LabConfig(List<String> extensions, List<Team> teams, List<AgentConfig> agents,
                         List<SupervisorConfig> supervisors, List<QueueConfig> queues, List<Route> routing,
                         List<ExternalNumberRule> externalNumbers, List<Customer> customers,
-                        List<ReasonCode> reasonCodes, List<WrapUpCode> wrapUpCodes) {
+                        List<ReasonCode> reasonCodes, List<WrapUpCode> wrapUpCodes, PbxConfig pbx,
+                        TrafficConfig traffic) {
+
+    /** A configuration with the default switch behaviour and no traffic (the part-1 shape). */
+    public LabConfig(List<String> extensions, List<Team> teams, List<AgentConfig> agents,
+                     List<SupervisorConfig> supervisors, List<QueueConfig> queues, List<Route> routing,
+                     List<ExternalNumberRule> externalNumbers, List<Customer> customers,
+                     List<ReasonCode> reasonCodes, List<WrapUpCode> wrapUpCodes) {
+        this(extensions, teams, agents, supervisors, queues, routing, externalNumbers, customers, reasonCodes,
+                wrapUpCodes, PbxConfig.DEFAULT, TrafficConfig.NONE);
+    }
 
     public LabConfig {
+        java.util.Objects.requireNonNull(pbx, "pbx");
+        java.util.Objects.requireNonNull(traffic, "traffic");
         extensions = List.copyOf(extensions);
         teams = List.copyOf(teams);
         agents = List.copyOf(agents);
@@ -60,6 +72,16 @@ public record LabConfig(List<String> extensions, List<Team> teams, List<AgentCon
         if (!problems.isEmpty())
             throw new InvalidLabConfigException(source, problems);
         return this;
+    }
+
+    public LabConfig withTraffic(TrafficConfig newTraffic) {
+        return new LabConfig(extensions, teams, agents, supervisors, queues, routing, externalNumbers, customers,
+                reasonCodes, wrapUpCodes, pbx, newTraffic);
+    }
+
+    public LabConfig withPbx(PbxConfig newPbx) {
+        return new LabConfig(extensions, teams, agents, supervisors, queues, routing, externalNumbers, customers,
+                reasonCodes, wrapUpCodes, newPbx, traffic);
     }
 
     public Optional<AgentConfig> agent(String id) {

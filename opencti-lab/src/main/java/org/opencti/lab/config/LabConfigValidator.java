@@ -102,6 +102,46 @@ final class LabConfigValidator {
             if (!reasons.contains(required))
                 problem("reasonCodes", reasons.stream().sorted().toList().toString(), "a list that includes '" + required + "' (used by the lab itself)");
         unique("wrapUpCodes", config.wrapUpCodes(), WrapUpCode::id);
+        range("pbx.ringNoAnswerSeconds", config.pbx().ringNoAnswerSeconds(), 0, 3600);
+        checkTraffic(config.traffic(), queueIds, agentIds);
+    }
+
+    private void checkTraffic(TrafficConfig traffic, Set<String> queueIds, Set<String> agentIds) {
+        share("traffic.nonCustomerShare", traffic.nonCustomerShare());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < traffic.queues().size(); i++) {
+            QueueTraffic queue = traffic.queues().get(i);
+            String path = "traffic.queues[" + i + "]";
+            member(path + ".queue", queue.queue(), queueIds);
+            if (!seen.add(queue.queue()))
+                problem(path + ".queue", queue.queue(), "a queue with no other traffic profile");
+            if (!(queue.callsPerHour() >= 0 && queue.callsPerHour() <= 360_000))
+                problem(path + ".callsPerHour", String.valueOf(queue.callsPerHour()), "a number of calls from 0 to 360000");
+            share(path + ".holdShare", queue.holdShare());
+            distribution(path + ".talkSeconds", queue.talk());
+            distribution(path + ".holdSeconds", queue.hold());
+            distribution(path + ".wrapSeconds", queue.wrap());
+            distribution(path + ".patienceSeconds", queue.patience());
+            distribution(path + ".answerSeconds", queue.answer());
+        }
+        Set<String> simulated = new HashSet<>();
+        for (int i = 0; i < traffic.simulatedAgents().size(); i++) {
+            String id = traffic.simulatedAgents().get(i);
+            member("traffic.simulatedAgents[" + i + "]", id, agentIds);
+            if (!simulated.add(id))
+                problem("traffic.simulatedAgents[" + i + "]", id, "each agent once");
+        }
+    }
+
+    private void share(String path, double value) {
+        if (!(value >= 0 && value <= 1))
+            problem(path, String.valueOf(value), "a share from 0 to 1");
+    }
+
+    private void distribution(String path, TimeDistribution time) {
+        if (!(time.minSeconds() >= 0 && time.minSeconds() <= time.meanSeconds() && time.meanSeconds() <= time.maxSeconds()
+                && time.maxSeconds() <= 86_400))
+            problem(path, time.toString(), "seconds with 0 <= min <= mean <= max <= 86400");
     }
 
     private <T> Set<String> unique(String list, List<T> items, Function<T, String> id) {

@@ -17,7 +17,12 @@ final class LabConfigYaml {
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
     private static final Set<String> TOP_LEVEL = Set.of("extensions", "teams", "agents", "supervisors", "queues",
-            "routing", "externalNumbers", "customers", "reasonCodes", "wrapUpCodes");
+            "routing", "externalNumbers", "customers", "reasonCodes", "wrapUpCodes", "pbx", "traffic");
+    private static final Set<String> PBX_KEYS = Set.of("ringNoAnswerSeconds", "busyExtension");
+    private static final Set<String> TRAFFIC_KEYS = Set.of("enabled", "nonCustomerShare", "simulatedAgents", "queues");
+    private static final Set<String> QUEUE_TRAFFIC_KEYS = Set.of("queue", "callsPerHour", "talkSeconds", "holdShare",
+            "holdSeconds", "wrapSeconds", "patienceSeconds", "answerSeconds");
+    private static final Set<String> DISTRIBUTION_KEYS = Set.of("mean", "min", "max");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
@@ -67,20 +72,96 @@ final class LabConfigYaml {
                 list(root, "customers", (n, p) -> new Customer(text(n, p, "id"), text(n, p, "name"),
                         text(n, p, "phone"), text(n, p, "accountId"))),
                 list(root, "reasonCodes", (n, p) -> new ReasonCode(text(n, p, "id"), optionalText(n, "label", n.path("id").asText()))),
-                list(root, "wrapUpCodes", (n, p) -> new WrapUpCode(text(n, p, "id"), optionalText(n, "label", n.path("id").asText()))));
+                list(root, "wrapUpCodes", (n, p) -> new WrapUpCode(text(n, p, "id"), optionalText(n, "label", n.path("id").asText()))),
+                pbx(root.get("pbx")), traffic(root.get("traffic")));
+    }
+
+    private PbxConfig pbx(JsonNode node) {
+        if (node == null || node.isNull())
+            return PbxConfig.DEFAULT;
+        if (!mapping(node, "pbx", PBX_KEYS))
+            return PbxConfig.DEFAULT;
+        String busy = node.path("busyExtension").asText(PbxConfig.DEFAULT.busyExtension().wireName());
+        PbxConfig.BusyExtension busyExtension = PbxConfig.DEFAULT.busyExtension();
+        boolean known = false;
+        for (PbxConfig.BusyExtension candidate : PbxConfig.BusyExtension.values())
+            if (candidate.wireName().equals(busy)) {
+                busyExtension = candidate;
+                known = true;
+            }
+        if (!known)
+            problems.add(new ConfigProblem("pbx.busyExtension", busy, "one of callWaiting, busy"));
+        return new PbxConfig(integer(node, "pbx", "ringNoAnswerSeconds", PbxConfig.DEFAULT.ringNoAnswerSeconds()), busyExtension);
+    }
+
+    private TrafficConfig traffic(JsonNode node) {
+        if (node == null || node.isNull() || !mapping(node, "traffic", TRAFFIC_KEYS))
+            return TrafficConfig.NONE;
+        JsonNode enabled = node.get("enabled");
+        if (enabled != null && !enabled.isBoolean())
+            problems.add(new ConfigProblem("traffic.enabled", enabled.toString(), "true or false"));
+        List<String> simulated = new ArrayList<>();
+        for (String entry : strings(node, "traffic.simulatedAgents", "simulatedAgents"))
+            simulated.addAll(ExtensionRanges.expand(entry, "traffic.simulatedAgents", problems));
+        return new TrafficConfig(enabled != null && enabled.asBoolean(), number(node, "traffic", "nonCustomerShare", 0.1),
+                list(node, "queues", "traffic.", (n, p) -> {
+                    unknownKeys(n, p + ".", QUEUE_TRAFFIC_KEYS);
+                    QueueTraffic demo = DemoConfig.demoTraffic(n.path("queue").asText());
+                    return new QueueTraffic(text(n, p, "queue"), number(n, p, "callsPerHour", demo.callsPerHour()),
+                            distribution(n, p, "talkSeconds", demo.talk()), number(n, p, "holdShare", demo.holdShare()),
+                            distribution(n, p, "holdSeconds", demo.hold()), distribution(n, p, "wrapSeconds", demo.wrap()),
+                            distribution(n, p, "patienceSeconds", demo.patience()), distribution(n, p, "answerSeconds", demo.answer()));
+                }), simulated);
+    }
+
+    private boolean mapping(JsonNode node, String path, Set<String> keys) {
+        if (!node.isObject()) {
+            problems.add(new ConfigProblem(path, node.toString(), "a mapping with keys " + keys.stream().sorted().toList()));
+            return false;
+        }
+        unknownKeys(node, path + ".", keys);
+        return true;
+    }
+
+    private TimeDistribution distribution(JsonNode node, String path, String key, TimeDistribution fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull())
+            return fallback;
+        if (value.isNumber())
+            return TimeDistribution.constant(value.asDouble());
+        if (!mapping(value, path + "." + key, DISTRIBUTION_KEYS))
+            return fallback;
+        double mean = number(value, path + "." + key, "mean", fallback.meanSeconds());
+        return TimeDistribution.of(mean, number(value, path + "." + key, "min", Math.min(mean, fallback.minSeconds())),
+                number(value, path + "." + key, "max", Math.max(mean, fallback.maxSeconds())));
+    }
+
+    private double number(JsonNode node, String path, String key, double fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull())
+            return fallback;
+        if (!value.isNumber()) {
+            problems.add(new ConfigProblem(path + "." + key, value.toString(), "a number"));
+            return fallback;
+        }
+        return value.asDouble();
     }
 
     private <T> List<T> list(JsonNode root, String key, BiFunction<JsonNode, String, T> element) {
+        return list(root, key, "", element);
+    }
+
+    private <T> List<T> list(JsonNode root, String key, String prefix, BiFunction<JsonNode, String, T> element) {
         JsonNode node = root.get(key);
         List<T> result = new ArrayList<>();
         if (node == null || node.isNull())
             return result;
         if (!node.isArray()) {
-            problems.add(new ConfigProblem(key, node.toString(), "a list"));
+            problems.add(new ConfigProblem(prefix + key, node.toString(), "a list"));
             return result;
         }
         for (int i = 0; i < node.size(); i++) {
-            String path = key + "[" + i + "]";
+            String path = prefix + key + "[" + i + "]";
             JsonNode item = node.get(i);
             if (!item.isObject()) {
                 problems.add(new ConfigProblem(path, item.toString(), "a mapping"));

@@ -14,8 +14,12 @@ final class Call {
     }
 
     final String id;
+    /** Creation order: calls at a device are listed oldest first. */
+    final long sequence;
+    private final CallIndex index;
     final String callingDevice;
     final String calledDevice;
+    /** Read freely; change only through {@link #put} and {@link #remove}, which keep the {@link CallIndex} true. */
     final LinkedHashMap<String, ConnectionState> connections = new LinkedHashMap<>();
     final Map<String, StringBuilder> digits = new LinkedHashMap<>();
     Optional<String> lastRedirection = Optional.empty();
@@ -28,12 +32,27 @@ final class Call {
     /** The agent device the ACD offered the call to, while it rings there. */
     Optional<String> offeredTo = Optional.empty();
     Optional<Consultation> consultation = Optional.empty();
+    /** Offered to a queue and neither answered nor gone yet: counts as answered or abandoned when that changes. */
+    boolean acdPending;
 
-    Call(String id, String callingDevice, String calledDevice, CallData data) {
-        this.id = id;
+    Call(long sequence, CallIndex index, String callingDevice, String calledDevice, CallData data) {
+        this.id = String.valueOf(sequence);
+        this.sequence = sequence;
+        this.index = index;
         this.callingDevice = callingDevice;
         this.calledDevice = calledDevice;
         this.data = data;
+    }
+
+    void put(String device, ConnectionState state) {
+        ConnectionState before = connections.put(device, state);
+        index.changed(this, device, before, state);
+    }
+
+    void remove(String device) {
+        ConnectionState before = connections.remove(device);
+        if (before != null)
+            index.changed(this, device, before, null);
     }
 
     ConnectionId connection(String device) {

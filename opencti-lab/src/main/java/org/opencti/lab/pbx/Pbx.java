@@ -2,7 +2,6 @@ package org.opencti.lab.pbx;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.opencti.lab.clock.EventLoop;
 import org.opencti.lab.config.ExternalNumberRule;
+import org.opencti.lab.config.PbxConfig;
 import org.opencti.lab.pbx.CallEvent.CallCleared;
 import org.opencti.lab.pbx.CallEvent.CallInformation;
 import org.opencti.lab.pbx.CallEvent.ConnectionCleared;
@@ -38,17 +38,29 @@ public final class Pbx {
     final DeviceDirectory directory;
     final CallEventSink sink;
     final Map<String, Call> calls = new LinkedHashMap<>();
-    /** Calls that vanished into another by transfer or conference: old id -> resulting id. */
+    final CallIndex index = new CallIndex();
+    /** Calls that vanished into another by transfer or conference: old id -> resulting id, while that call lives. */
     private final Map<String, String> mergedInto = new HashMap<>();
+    /** The reverse of {@link #mergedInto}: resulting id -> the ids merged into it, pruned when it clears. */
+    private final Map<String, List<String>> mergedFrom = new HashMap<>();
+    private final PbxConfig settings;
+    private final Map<String, QueueCounters> counters = new HashMap<>();
     private long nextCallId = 1;
+    private long callsCleared;
+    private long callsMerged;
     private long queueTail;
     private long queueHead;
     final Transfers transfers = new Transfers(this);
 
     public Pbx(EventLoop loop, DeviceDirectory directory, CallEventSink sink) {
+        this(loop, directory, sink, PbxConfig.DEFAULT);
+    }
+
+    public Pbx(EventLoop loop, DeviceDirectory directory, CallEventSink sink, PbxConfig settings) {
         this.loop = loop;
         this.directory = directory;
         this.sink = sink;
+        this.settings = settings;
     }
 
     public DeviceDirectory directory() {
@@ -80,7 +92,7 @@ public final class Pbx {
                 ConnectionState.ALERTING, ConnectionState.CONNECTED, ConnectionState.HOLD, ConnectionState.FAIL);
         String device = connection.deviceId();
         boolean offeredByAcd = call.offeredTo.filter(device::equals).isPresent();
-        call.connections.remove(device);
+        call.remove(device);
         emit(new ConnectionCleared(connection, device, EventCause.NORMAL_CLEARING), call, device);
         if (offeredByAcd) {
             call.offeredTo = Optional.empty();
@@ -97,13 +109,13 @@ public final class Pbx {
 
     public void hold(ConnectionId connection) {
         Call call = requireState(connection, "callToBeHeld", ConnectionState.CONNECTED);
-        call.connections.put(connection.deviceId(), ConnectionState.HOLD);
+        call.put(connection.deviceId(), ConnectionState.HOLD);
         emit(new Held(connection, connection.deviceId(), EventCause.NORMAL), call);
     }
 
     public void retrieve(ConnectionId connection) {
         Call call = requireState(connection, "callToBeRetrieved", ConnectionState.HOLD);
-        call.connections.put(connection.deviceId(), ConnectionState.CONNECTED);
+        call.put(connection.deviceId(), ConnectionState.CONNECTED);
         emit(new Retrieved(connection, connection.deviceId(), EventCause.NORMAL), call);
     }
 
@@ -111,9 +123,9 @@ public final class Pbx {
         sameDevice(held, active);
         Call heldCall = requireState(held, "heldCall", ConnectionState.HOLD);
         Call activeCall = requireState(active, "activeCall", ConnectionState.CONNECTED);
-        activeCall.connections.put(active.deviceId(), ConnectionState.HOLD);
+        activeCall.put(active.deviceId(), ConnectionState.HOLD);
         emit(new Held(active, active.deviceId(), EventCause.ALTERNATE), activeCall);
-        heldCall.connections.put(held.deviceId(), ConnectionState.CONNECTED);
+        heldCall.put(held.deviceId(), ConnectionState.CONNECTED);
         emit(new Retrieved(held, held.deviceId(), EventCause.ALTERNATE), heldCall);
     }
 
@@ -167,11 +179,84 @@ public final class Pbx {
 
     /** The calls a device has a connection on, oldest first. */
     public List<CallSnapshot> callsAt(String device) {
-        return calls.values().stream().filter(c -> c.connections.containsKey(device)).map(Call::snapshot).toList();
+        List<CallSnapshot> snapshots = new ArrayList<>();
+        index.callsAt(device).forEach(call -> snapshots.add(call.snapshot()));
+        return snapshots;
     }
 
     public boolean hasConnections(String device) {
-        return calls.values().stream().anyMatch(c -> c.connections.containsKey(device));
+        return index.hasCalls(device);
+    }
+
+    /** The queue device of a call at the device that it is talking on or holding and that came through the ACD. */
+    public Optional<String> acdQueueAt(String device) {
+        for (Call call : index.callsAt(device)) {
+            ConnectionState state = call.state(device);
+            if ((state == ConnectionState.CONNECTED || state == ConnectionState.HOLD) && call.queueDevice.isPresent())
+                return call.queueDevice;
+        }
+        return Optional.empty();
+    }
+
+    /** The queue device of any call at the device that came (or is coming) through the ACD. */
+    public Optional<String> anyQueueAt(String device) {
+        for (Call call : index.callsAt(device))
+            if (call.queueDevice.isPresent())
+                return call.queueDevice;
+        return Optional.empty();
+    }
+
+    /** The id of the queue the call waits in or came through (its queue device's queue). */
+    public Optional<String> queueIdOf(String callId) {
+        Call call = calls.get(callId);
+        return call == null ? Optional.empty() : call.queueDevice.flatMap(directory::queueAt).map(q -> q.id());
+    }
+
+    /** Calls offered to, answered from and abandoned in the queue at the device since the lab started. */
+    public QueueStatistics queueStatistics(String queueDevice) {
+        QueueCounters c = counters(queueDevice);
+        int pending = 0;
+        for (Call call : calls.values())
+            if (call.acdPending && call.queueDevice.filter(queueDevice::equals).isPresent())
+                pending++;
+        return new QueueStatistics(c.offered, c.answered, c.abandoned, pending);
+    }
+
+    private QueueCounters counters(String queueDevice) {
+        return counters.computeIfAbsent(queueDevice, d -> new QueueCounters());
+    }
+
+    /** Devices whose connections changed since the last call (the ACD reconciles just those). */
+    public List<String> drainTouchedDevices() {
+        return index.drainTouched();
+    }
+
+    /** How many calls exist and how many old ids still map to them (both must fall back to zero when idle). */
+    public int callCount() {
+        return calls.size();
+    }
+
+    /** Calls ever created, cleared, and merged into another (by transfer or conference). */
+    public long callsCreated() {
+        return nextCallId - 1;
+    }
+
+    public long callsCleared() {
+        return callsCleared;
+    }
+
+    public long callsMerged() {
+        return callsMerged;
+    }
+
+    /** Entries of the transfer-merge map: old ids of calls that still exist. */
+    public int mergedIdCount() {
+        return mergedInto.size();
+    }
+
+    /** Devices the call index still lists; zero once every call has cleared. */
+    public int indexedDeviceCount() {
+        return index.deviceCount();
     }
 
     /** The id a call has now: itself, or the call it was transferred or conferenced into. */
@@ -186,8 +271,16 @@ public final class Pbx {
 
     /** Calls waiting in the queue at {@code queueDevice}, the one to serve first first. */
     public List<String> waitingCalls(String queueDevice) {
-        return calls.values().stream().filter(c -> c.state(queueDevice) == ConnectionState.QUEUED)
-                .sorted(Comparator.comparingLong(c -> c.queueOrder)).map(c -> c.id).toList();
+        List<String> ids = new ArrayList<>();
+        index.waitingAt(queueDevice).forEach(call -> ids.add(call.id));
+        return ids;
+    }
+
+    /** The call to serve first at the queue device, if any wait there. */
+    public Optional<String> nextWaitingCall(String queueDevice) {
+        for (Call call : index.waitingAt(queueDevice))
+            return Optional.of(call.id);
+        return Optional.empty();
     }
 
     /** Position key of a waiting call across all queues: smaller is served first (requeued calls first). */
@@ -199,8 +292,8 @@ public final class Pbx {
     public void distribute(String callId, String agentDevice) {
         Call call = calls.get(callId);
         String queue = call.queueDevice.orElseThrow();
-        call.connections.remove(queue);
-        call.connections.put(agentDevice, ConnectionState.ALERTING);
+        call.remove(queue);
+        call.put(agentDevice, ConnectionState.ALERTING);
         call.lastRedirection = Optional.of(queue);
         call.deliveryCause = EventCause.DISTRIBUTED;
         call.offeredTo = Optional.of(agentDevice);
@@ -219,7 +312,7 @@ public final class Pbx {
     public void ringNoAnswer(String callId, String agentDevice) {
         Call call = calls.get(currentId(callId));
         String queue = call.queueDevice.orElseThrow();
-        call.connections.remove(agentDevice);
+        call.remove(agentDevice);
         call.offeredTo = Optional.empty();
         emit(new Diverted(call.connection(agentDevice), agentDevice, queue, call.callingDevice, call.calledDevice,
                 call.lastRedirection, EventCause.CALL_NOT_ANSWERED, call.data), call, agentDevice);
@@ -229,15 +322,15 @@ public final class Pbx {
     // ---- building blocks ------------------------------------------------------------------------------------
 
     Call newCall(String callingDevice, String calledNumber, CallData data) {
-        Call call = new Call(String.valueOf(nextCallId++), callingDevice, calledNumber, data);
+        Call call = new Call(nextCallId++, index, callingDevice, calledNumber, data);
         calls.put(call.id, call);
         return call;
     }
 
     void originate(Call call, String device, EventCause cause) {
-        call.connections.put(device, ConnectionState.INITIATED);
+        call.put(device, ConnectionState.INITIATED);
         emit(new ServiceInitiated(call.connection(device), device, cause), call);
-        call.connections.put(device, ConnectionState.CONNECTED);
+        call.put(device, ConnectionState.CONNECTED);
         emit(new Originated(call.connection(device), call.callingDevice, call.calledDevice, cause), call);
     }
 
@@ -245,16 +338,31 @@ public final class Pbx {
         switch (destination) {
             case Destination.Queue queue -> enqueue(call, queue.device(), false,
                     cause == EventCause.NEW_CALL || cause == EventCause.CONSULTATION ? EventCause.ENTERING_DISTRIBUTION : cause);
-            case Destination.Extension extension -> alert(call, extension.device(), cause);
+            case Destination.Extension extension -> ringExtension(call, extension.device(), cause);
             case Destination.External external -> deliverExternal(call, external, cause);
         }
     }
 
     private void alert(Call call, String device, EventCause cause) {
-        call.connections.put(device, ConnectionState.ALERTING);
+        call.put(device, ConnectionState.ALERTING);
         call.deliveryCause = cause;
         emit(new Delivered(call.connection(device), device, call.callingDevice, call.calledDevice,
                 call.lastRedirection, cause, call.data), call);
+    }
+
+    // A plain call to an extension: busy or call waiting, and failed when nobody answers in time. ACD offers
+    // do not come this way: the queue's own ring-no-answer applies to them.
+    private void ringExtension(Call call, String device, EventCause cause) {
+        if (settings.busyExtension() == PbxConfig.BusyExtension.BUSY && index.hasCalls(device)) {
+            fail(call, device, EventCause.BUSY);
+            return;
+        }
+        alert(call, device, cause);
+        if (settings.ringNoAnswerSeconds() > 0)
+            whileRinging(call, device, settings.ringNoAnswerSeconds(), current -> {
+                if (current.offeredTo.filter(device::equals).isEmpty())
+                    fail(current, device, EventCause.CALL_NOT_ANSWERED);
+            });
     }
 
     private void deliverExternal(Call call, Destination.External external, EventCause cause) {
@@ -287,26 +395,34 @@ public final class Pbx {
     }
 
     private void fail(Call call, String device, EventCause cause) {
-        call.connections.put(device, ConnectionState.FAIL);
+        call.put(device, ConnectionState.FAIL);
         emit(new Failed(call.connection(device), device, call.callingDevice, call.calledDevice,
                 call.lastRedirection, cause), call);
-        call.connections.remove(device);
+        call.remove(device);
         clearAll(call, cause, Set.of(device));
     }
 
     void establish(Call call, String device) {
-        call.connections.put(device, ConnectionState.CONNECTED);
+        if (call.acdPending) {
+            call.acdPending = false;
+            counters(call.queueDevice.orElseThrow()).answered++;
+        }
+        call.put(device, ConnectionState.CONNECTED);
         call.offeredTo = Optional.empty();
         emit(new Established(call.connection(device), device, call.callingDevice, call.calledDevice,
                 call.lastRedirection, call.deliveryCause, call.data), call);
     }
 
     void enqueue(Call call, String queueDevice, boolean atHead, EventCause cause) {
-        call.connections.put(queueDevice, ConnectionState.QUEUED);
+        if (!call.acdPending) {
+            call.acdPending = true;
+            counters(queueDevice).offered++;
+        }
         call.queueDevice = Optional.of(queueDevice);
         call.queueOrder = atHead ? --queueHead : ++queueTail;
+        call.put(queueDevice, ConnectionState.QUEUED);
         emit(new Queued(call.connection(queueDevice), queueDevice, call.callingDevice, call.calledDevice,
-                call.lastRedirection, waitingCalls(queueDevice).size(), cause, call.data), call);
+                call.lastRedirection, index.waitingCount(queueDevice), cause, call.data), call);
     }
 
     /** Clears the call when fewer than two connections remain. */
@@ -318,17 +434,35 @@ public final class Pbx {
     void clearAll(Call call, EventCause cause, Set<String> alsoInform) {
         List<String> informed = new ArrayList<>(alsoInform);
         for (String device : call.devices()) {
-            call.connections.remove(device);
+            call.remove(device);
             informed.add(device);
             emit(new ConnectionCleared(call.connection(device), device, cause), call, informed.toArray(String[]::new));
         }
         calls.remove(call.id);
+        callsCleared++;
+        if (call.acdPending) {
+            call.acdPending = false;
+            counters(call.queueDevice.orElseThrow()).abandoned++;
+        }
+        for (String old : mergedFrom.getOrDefault(call.id, List.of()))
+            mergedInto.remove(old);
+        mergedFrom.remove(call.id);
         emit(new CallCleared(call.id, cause), call, informed.toArray(String[]::new));
     }
 
     void forget(Call merged, Call into) {
         calls.remove(merged.id);
+        callsMerged++;
+        for (String device : merged.devices())
+            merged.remove(device);
         mergedInto.put(merged.id, into.id);
+        List<String> alias = mergedFrom.computeIfAbsent(into.id, id -> new ArrayList<>());
+        alias.add(merged.id);
+        for (String older : mergedFrom.getOrDefault(merged.id, List.of())) {
+            mergedInto.put(older, into.id);
+            alias.add(older);
+        }
+        mergedFrom.remove(merged.id);
     }
 
     /** Sends an event to every device on the call plus {@code alsoInform}, each with its own state after it. */

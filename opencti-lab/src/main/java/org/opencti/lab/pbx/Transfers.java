@@ -32,7 +32,7 @@ final class Transfers {
             throw new CstaException(CstaError.INVALID_DESTINATION, "Cannot consult '" + consulted
                     + "': it is already on call " + held.id + "; expected another device");
         Destination destination = pbx.directory.resolve(consulted, "consultedDevice");
-        held.connections.put(device, ConnectionState.HOLD);
+        held.put(device, ConnectionState.HOLD);
         pbx.emit(new Held(existing, device, EventCause.CONSULTATION), held);
         Call consultation = pbx.newCall(device, consulted, held.data.merge(data));
         consultation.consultation = Optional.of(new Call.Consultation(held.id, device, options));
@@ -46,10 +46,10 @@ final class Transfers {
         Call heldCall = pbx.requireState(held, "heldCall", ConnectionState.HOLD);
         Call activeCall = pbx.requireState(active, "activeCall", ConnectionState.CONNECTED, ConnectionState.INITIATED);
         String device = active.deviceId();
-        activeCall.connections.remove(device);
+        activeCall.remove(device);
         pbx.emit(new ConnectionCleared(active, device, EventCause.NORMAL_CLEARING), activeCall, device);
         pbx.clearIfAlone(activeCall, EventCause.NORMAL_CLEARING, Set.of(device));
-        heldCall.connections.put(device, ConnectionState.CONNECTED);
+        heldCall.put(device, ConnectionState.CONNECTED);
         pbx.emit(new Retrieved(held, device, EventCause.NORMAL), heldCall);
     }
 
@@ -64,8 +64,8 @@ final class Transfers {
                         + c.options().wireName() + "; it allows " + allowed(c.options())));
         String transferredTo = secondary.devicesOtherThan(device).getFirst();
         Set<String> fromSecondary = Set.copyOf(secondary.devicesOtherThan(device));
-        primary.connections.remove(device);
-        secondary.connections.remove(device);
+        primary.remove(device);
+        secondary.remove(device);
         join(primary, secondary);
         List<ConnectionListItem> items = items(primary, secondary, fromSecondary);
         pbx.forget(secondary, primary);
@@ -89,8 +89,8 @@ final class Transfers {
                         + c.options().wireName() + "; it allows " + allowed(c.options())));
         String added = secondary.devicesOtherThan(device).getFirst();
         Set<String> fromSecondary = Set.copyOf(secondary.devicesOtherThan(device));
-        secondary.connections.remove(device);
-        primary.connections.put(device, ConnectionState.CONNECTED);
+        secondary.remove(device);
+        primary.put(device, ConnectionState.CONNECTED);
         join(primary, secondary);
         List<ConnectionListItem> items = items(primary, secondary, fromSecondary);
         pbx.forget(secondary, primary);
@@ -104,7 +104,7 @@ final class Transfers {
         if (call.connections.size() < 2)
             refuse("Cannot transfer call " + call.id + ": " + device + " is alone on it");
         Destination destination = target(call, transferredTo, device, "transferredTo");
-        call.connections.remove(device);
+        call.remove(device);
         call.data = call.data.merge(data);
         call.lastRedirection = Optional.of(device);
         List<ConnectionListItem> items = new ArrayList<>();
@@ -121,7 +121,7 @@ final class Transfers {
         Call call = pbx.requireState(alerting, "callToBeDiverted", ConnectionState.ALERTING);
         String device = alerting.deviceId();
         Destination destination = target(call, newDestination, device, "newDestination");
-        call.connections.remove(device);
+        call.remove(device);
         call.offeredTo = Optional.empty();
         call.data = call.data.merge(data);
         pbx.emit(new Diverted(alerting, device, newDestination, call.callingDevice, call.calledDevice,
@@ -149,12 +149,18 @@ final class Transfers {
 
     /** Moves the secondary call's remaining parties (and its ACD state) into the primary call. */
     private static void join(Call primary, Call secondary) {
-        for (Map.Entry<String, ConnectionState> party : secondary.connections.entrySet())
-            primary.connections.put(party.getKey(), party.getValue());
         if (secondary.state(secondary.queueDevice.orElse("")) == ConnectionState.QUEUED || secondary.offeredTo.isPresent()) {
             primary.queueDevice = secondary.queueDevice;
             primary.queueOrder = secondary.queueOrder;
             primary.offeredTo = secondary.offeredTo;
+        }
+        for (Map.Entry<String, ConnectionState> party : List.copyOf(secondary.connections.entrySet())) {
+            secondary.remove(party.getKey());
+            primary.put(party.getKey(), party.getValue());
+        }
+        if (secondary.acdPending) {
+            secondary.acdPending = false;
+            primary.acdPending = true;
         }
         primary.data = primary.data.merge(secondary.data);
     }

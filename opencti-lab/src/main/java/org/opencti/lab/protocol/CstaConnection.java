@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * event loop never blocks on a slow client. Frames go to {@code onFrame} on the reader thread; the close
  * callback runs once, whoever closes first.
  */
-final class CstaConnection {
+final class CstaConnection implements ClientLink {
 
     private static final Logger log = LoggerFactory.getLogger(CstaConnection.class);
     private static final byte[] CLOSE = new byte[0];
@@ -36,7 +36,8 @@ final class CstaConnection {
         this.onClose = onClose;
     }
 
-    long id() {
+    @Override
+    public long id() {
         return id;
     }
 
@@ -46,17 +47,20 @@ final class CstaConnection {
     }
 
     /** Queues a frame; never blocks. Frames sent after close are dropped. */
-    void send(Frame frame) {
+    @Override
+    public void send(String invokeId, String xml) {
         if (!closed.get())
-            outgoing.add(frame.encode());
+            outgoing.add(Frame.of(invokeId, xml).encode());
     }
 
     /** Closes after the frames already queued have been written. */
-    void closeAfterWrites() {
+    @Override
+    public void closeAfterWrites() {
         outgoing.add(CLOSE);
     }
 
-    void close() {
+    @Override
+    public void close() {
         if (!closed.compareAndSet(false, true))
             return;
         try {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.opencti.lab.acd.AgentEvent;
 import org.opencti.lab.acd.PendingState;
+import org.opencti.lab.acd.WorkMode;
+import java.util.function.Function;
 import org.opencti.lab.pbx.CallData;
 import org.opencti.lab.pbx.CallEvent;
 import org.opencti.lab.pbx.CallEvent.ConnectionListItem;
@@ -16,7 +18,8 @@ final class CstaEventEncoder {
     private CstaEventEncoder() {
     }
 
-    static String call(String namespace, String crossRefId, CallEvent event, ConnectionState local) {
+    /** {@code queueId}: the id of the queue the call came through (od:queue on the events that carry call data). */
+    static String call(String namespace, String crossRefId, CallEvent event, ConnectionState local, Optional<String> queueId) {
         XmlWriter xml = switch (event) {
             case CallEvent.ServiceInitiated e -> start("ServiceInitiatedEvent", namespace, crossRefId)
                     .connection("initiatedConnection", e.initiated()).device("initiatingDevice", e.initiatingDevice())
@@ -28,12 +31,12 @@ final class CstaEventEncoder {
                     .connection("connection", e.connection()).device("alertingDevice", e.alertingDevice())
                     .device("callingDevice", e.callingDevice()).device("calledDevice", e.calledDevice())
                     .device("lastRedirectionDevice", e.lastRedirection()).state(local).cause(e.cause().wireName())
-                    .data(e.data()).xml;
+                    .data(e.data(), queueId).xml;
             case CallEvent.Established e -> start("EstablishedEvent", namespace, crossRefId)
                     .connection("establishedConnection", e.established()).device("answeringDevice", e.answeringDevice())
                     .device("callingDevice", e.callingDevice()).device("calledDevice", e.calledDevice())
                     .device("lastRedirectionDevice", e.lastRedirection()).state(local).cause(e.cause().wireName())
-                    .data(e.data()).xml;
+                    .data(e.data(), queueId).xml;
             case CallEvent.Held e -> start("HeldEvent", namespace, crossRefId).connection("heldConnection", e.held())
                     .device("holdingDevice", e.holdingDevice()).state(local).cause(e.cause().wireName()).xml;
             case CallEvent.Retrieved e -> start("RetrievedEvent", namespace, crossRefId)
@@ -53,17 +56,17 @@ final class CstaEventEncoder {
                 yield w.device("transferringDevice", e.transferringDevice())
                         .device("transferredToDevice", e.transferredToDevice())
                         .items("transferredConnections", e.connections()).state(local).cause(e.cause().wireName())
-                        .data(e.data()).xml;
+                        .data(e.data(), queueId).xml;
             }
             case CallEvent.Conferenced e -> start("ConferencedEvent", namespace, crossRefId)
                     .connection("primaryOldCall", e.primaryOldCall()).connection("secondaryOldCall", e.secondaryOldCall())
                     .device("conferencingDevice", e.conferencingDevice()).device("addedParty", e.addedParty())
-                    .items("conferenceConnections", e.connections()).state(local).cause("conference").data(e.data()).xml;
+                    .items("conferenceConnections", e.connections()).state(local).cause("conference").data(e.data(), queueId).xml;
             case CallEvent.Diverted e -> start("DivertedEvent", namespace, crossRefId)
                     .connection("connection", e.connection()).device("divertingDevice", e.divertingDevice())
                     .device("newDestination", e.newDestination()).device("callingDevice", e.callingDevice())
                     .device("calledDevice", e.calledDevice()).device("lastRedirectionDevice", e.lastRedirection())
-                    .state(local).cause(e.cause().wireName()).data(e.data()).xml;
+                    .state(local).cause(e.cause().wireName()).data(e.data(), queueId).xml;
             case CallEvent.Failed e -> start("FailedEvent", namespace, crossRefId)
                     .connection("failedConnection", e.failed()).device("failingDevice", e.failingDevice())
                     .device("callingDevice", e.callingDevice()).device("calledDevice", e.calledDevice())
@@ -73,23 +76,28 @@ final class CstaEventEncoder {
                         .device("queue", e.queue()).device("callingDevice", e.callingDevice())
                         .device("calledDevice", e.calledDevice()).device("lastRedirectionDevice", e.lastRedirection());
                 w.xml.leaf("numberQueued", String.valueOf(e.numberQueued()));
-                yield w.state(local).cause(e.cause().wireName()).data(e.data()).xml;
+                yield w.state(local).cause(e.cause().wireName()).data(e.data(), queueId).xml;
             }
             case CallEvent.CallInformation e -> start("CallInformationEvent", namespace, crossRefId)
-                    .connection("connection", e.connection()).device("device", e.device()).data(e.data()).xml;
+                    .connection("connection", e.connection()).device("device", e.device()).data(e.data(), queueId).xml;
         };
         return xml.finish();
     }
 
-    static String agent(String namespace, String crossRefId, AgentEvent event) {
+    /** {@code queueOfDevice}: queue id of a queue device (od:queue beside acdGroup). */
+    static String agent(String namespace, String crossRefId, AgentEvent event, Function<String, Optional<String>> queueOfDevice) {
         return switch (event) {
             case AgentEvent.LoggedOn e -> agentStart("AgentLoggedOnEvent", namespace, crossRefId, e).finish();
-            case AgentEvent.LoggedOff e -> reason(agentStart("AgentLoggedOffEvent", namespace, crossRefId, e), e.reasonCode()).finish();
-            case AgentEvent.Ready e -> agentStart("AgentReadyEvent", namespace, crossRefId, e).finish();
-            case AgentEvent.NotReady e -> reason(agentStart("AgentNotReadyEvent", namespace, crossRefId, e), e.reasonCode()).finish();
-            case AgentEvent.Busy e -> pending(agentStart("AgentBusyEvent", namespace, crossRefId, e), e.acdGroup(), e.pending()).finish();
-            case AgentEvent.WorkingAfterCall e ->
-                    pending(agentStart("AgentWorkingAfterCallEvent", namespace, crossRefId, e), e.acdGroup(), e.pending()).finish();
+            case AgentEvent.LoggedOff e -> reason(agentStart("AgentLoggedOffEvent", namespace, crossRefId, e), e.reasonCode(),
+                    Optional.empty()).finish();
+            case AgentEvent.Ready e -> reason(agentStart("AgentReadyEvent", namespace, crossRefId, e), Optional.empty(),
+                    e.workMode()).finish();
+            case AgentEvent.NotReady e -> reason(agentStart("AgentNotReadyEvent", namespace, crossRefId, e), e.reasonCode(),
+                    e.workMode()).finish();
+            case AgentEvent.Busy e -> pending(agentStart("AgentBusyEvent", namespace, crossRefId, e), e.acdGroup(), e.pending(),
+                    e.acdGroup().flatMap(queueOfDevice)).finish();
+            case AgentEvent.WorkingAfterCall e -> pending(agentStart("AgentWorkingAfterCallEvent", namespace, crossRefId, e),
+                    e.acdGroup(), e.pending(), e.acdGroup().flatMap(queueOfDevice)).finish();
         };
     }
 
@@ -99,16 +107,25 @@ final class CstaEventEncoder {
         return xml.leaf("agentID", event.agentId());
     }
 
-    private static XmlWriter reason(XmlWriter xml, Optional<String> reasonCode) {
-        reasonCode.ifPresent(reason -> PrivateData.write(xml, p -> PrivateData.text(p, "reasonCode", reason)));
+    private static XmlWriter reason(XmlWriter xml, Optional<String> reasonCode, Optional<WorkMode> workMode) {
+        if (reasonCode.isPresent() || workMode.isPresent())
+            PrivateData.write(xml, p -> {
+                reasonCode.ifPresent(reason -> PrivateData.text(p, "reasonCode", reason));
+                workMode.ifPresent(mode -> PrivateData.text(p, "workMode", mode.wireName()));
+            });
         return xml;
     }
 
-    private static XmlWriter pending(XmlWriter xml, Optional<String> acdGroup, Optional<PendingState> pending) {
+    private static XmlWriter pending(XmlWriter xml, Optional<String> acdGroup, Optional<PendingState> pending,
+                                     Optional<String> queueId) {
         acdGroup.ifPresent(group -> xml.leaf("acdGroup", group));
         pending.ifPresent(p -> xml.leaf("pendingAgentState", p.state().wireName()));
-        pending.flatMap(PendingState::reasonCode).ifPresent(reason ->
-                PrivateData.write(xml, p -> PrivateData.text(p, "pendingReasonCode", reason)));
+        Optional<String> pendingReason = pending.flatMap(PendingState::reasonCode);
+        if (pendingReason.isPresent() || queueId.isPresent())
+            PrivateData.write(xml, p -> {
+                pendingReason.ifPresent(reason -> PrivateData.text(p, "pendingReasonCode", reason));
+                queueId.ifPresent(queue -> PrivateData.text(p, "queue", queue));
+            });
         return xml;
     }
 
@@ -159,9 +176,13 @@ final class CstaEventEncoder {
             return this;
         }
 
-        Writer data(CallData data) {
-            if (!data.isEmpty())
-                PrivateData.write(xml, p -> PrivateData.callData(p, data, Optional.empty()));
+        Writer data(CallData data, Optional<String> queueId) {
+            if (!data.isEmpty() || queueId.isPresent())
+                PrivateData.write(xml, p -> {
+                    queueId.ifPresent(queue -> PrivateData.text(p, "queue", queue));
+                    if (!data.isEmpty())
+                        PrivateData.callData(p, data, Optional.empty());
+                });
             return this;
         }
     }

@@ -3,6 +3,7 @@ package org.opencti.lab.protocol;
 import java.util.List;
 import java.util.Optional;
 import org.opencti.lab.acd.RequestedAgentState;
+import org.opencti.lab.acd.WorkMode;
 import org.opencti.lab.pbx.CallData;
 import org.opencti.lab.pbx.ConnectionId;
 import org.opencti.lab.pbx.ConsultOptions;
@@ -48,8 +49,14 @@ public sealed interface CstaRequest {
 
     record MonitorStop(String crossRefId) implements CstaRequest {}
 
+    /** {@code workMode}: private data {@code od:workMode} (autoIn / manualIn), with ready and notReady. */
     record SetAgentState(String device, RequestedAgentState requested, Optional<String> agentId,
-                         Optional<String> password, Optional<String> reasonCode) implements CstaRequest {}
+                         Optional<String> password, Optional<String> reasonCode, Optional<WorkMode> workMode) implements CstaRequest {
+        public SetAgentState(String device, RequestedAgentState requested, Optional<String> agentId,
+                             Optional<String> password, Optional<String> reasonCode) {
+            this(device, requested, agentId, password, reasonCode, Optional.empty());
+        }
+    }
 
     record GetAgentState(String device) implements CstaRequest {}
 

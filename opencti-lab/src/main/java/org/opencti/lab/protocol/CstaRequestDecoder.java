@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opencti.lab.acd.RequestedAgentState;
+import org.opencti.lab.acd.WorkMode;
 import org.opencti.lab.pbx.CallData;
 import org.opencti.lab.pbx.ConnectionId;
 import org.opencti.lab.pbx.ConsultOptions;
@@ -74,8 +75,11 @@ public final class CstaRequestDecoder {
         RequestedAgentState state = RequestedAgentState.fromWire(requested).orElseThrow(() -> new CstaException(
                 CstaError.VALUE_OUT_OF_RANGE, "Unknown requestedAgentState '" + requested
                 + "'; expected one of loggedOn, loggedOff, notReady, ready, workingAfterCall"));
+        Optional<String> mode = privateText(message, "workMode");
+        Optional<WorkMode> workMode = mode.map(m -> WorkMode.fromWire(m).orElseThrow(() -> new CstaException(
+                CstaError.VALUE_OUT_OF_RANGE, "Unknown workMode '" + m + "' in od:workMode; expected autoIn or manualIn")));
         return new CstaRequest.SetAgentState(device(message, "device"), state, optional(message, "agentID"),
-                optional(message, "password"), privateText(message, "reasonCode"));
+                optional(message, "password"), privateText(message, "reasonCode"), workMode);
     }
 
     private static ConsultOptions consultOptions(XmlElement message) {

@@ -51,9 +51,10 @@ final class CstaResponseEncoder {
         xml.start("agentStateList").start("agentStateEntry").leaf("agentID", a.agentId()).leaf("loggedOnState", "true")
                 .start("agentInfo").start("agentInfoItem").leaf("agentState", a.state().wireName()).end().end()
                 .end().end();
-        if (a.reasonCode().isPresent() || a.pending().isPresent())
+        if (a.reasonCode().isPresent() || a.pending().isPresent() || a.workMode().isPresent())
             PrivateData.write(xml, p -> {
                 a.reasonCode().ifPresent(r -> PrivateData.text(p, "reasonCode", r));
+                a.workMode().ifPresent(m -> PrivateData.text(p, "workMode", m.wireName()));
                 a.pending().ifPresent(pending -> {
                     PrivateData.text(p, "pendingAgentState", pending.state().wireName());
                     pending.reasonCode().ifPresent(r -> PrivateData.text(p, "pendingReasonCode", r));

@@ -18,14 +18,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opencti.lab.acd.Acd;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import org.opencti.lab.clock.EventLoop;
+import org.opencti.lab.clock.LabClock;
+import org.opencti.lab.clock.RealClock;
+import org.opencti.lab.clock.VirtualClock;
+import org.opencti.lab.config.QueueConfig;
+import org.opencti.lab.pbx.CallEvent;
 import org.opencti.lab.pbx.Pbx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CSTA III XML server on TCP (8-byte header). Accepts any number of clients; each gets its own
- * {@link CstaSession}. Sessions expire on the wall clock; the lab's clock has no say.
+ * The CSTA III XML server on TCP (8-byte header) and, when started, on WebSocket ({@code /csta}, text frames).
+ * Accepts any number of clients; each gets its own {@link CstaSession}. Sessions expire on the session clock: the
+ * wall clock unless a test injects a {@link VirtualClock}; the lab's clock has no say.
  */
 public final class CstaServer implements AutoCloseable {
 
@@ -40,14 +49,20 @@ public final class CstaServer implements AutoCloseable {
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("csta-session-timer").daemon(true).unstarted(r));
+    private final LabClock sessionClock;
+    private final Runnable virtualTick = this::tickNow;
     private ServerSocket serverSocket;
+    private Thread acceptThread;
+    private CstaWebSocketEndpoint webSocket;
     private volatile int port;
 
-    private CstaServer(EventLoop loop, Monitors monitors, ServiceDispatcher dispatcher, InetAddress bindAddress) {
+    private CstaServer(EventLoop loop, Monitors monitors, ServiceDispatcher dispatcher, InetAddress bindAddress,
+                       LabClock sessionClock) {
         this.loop = loop;
         this.monitors = monitors;
         this.dispatcher = dispatcher;
         this.bindAddress = bindAddress;
+        this.sessionClock = sessionClock;
     }
 
     /** The monitor registry to pass to the PBX and ACD as their event sink, before they exist. */
@@ -57,18 +72,72 @@ public final class CstaServer implements AutoCloseable {
 
     /** Wires the server to the lab; call {@link #start(int)} to listen. Must run on the loop's owner thread. */
     public static CstaServer create(EventLoop loop, EventSinks sinks, Pbx pbx, Acd acd, InetAddress bindAddress) {
-        ServiceDispatcher dispatcher = new ServiceDispatcher(pbx, acd, sinks.monitors(), System::nanoTime);
-        return new CstaServer(loop, sinks.monitors(), dispatcher, bindAddress);
+        return create(loop, sinks, pbx, acd, bindAddress, LabClock.real(), EventLog.discard(), false);
+    }
+
+    /**
+     * Wires the server: sessions expire on {@code sessionClock}; with {@code logging}, every event and every client
+     * message goes to {@code eventLog} stamped with the lab's clock.
+     */
+    public static CstaServer create(EventLoop loop, EventSinks sinks, Pbx pbx, Acd acd, InetAddress bindAddress,
+                                    LabClock sessionClock, EventLog eventLog, boolean logging) {
+        sinks.monitors().configure(eventLog, loop::now, new Monitors.QueueNames() {
+            public Optional<String> ofCall(CallEvent event) {
+                return pbx.queueIdOf(event.callId());
+            }
+
+            public Optional<String> ofDevice(String device) {
+                return pbx.directory().queueAt(device).map(QueueConfig::id);
+            }
+        }, logging);
+        ServiceDispatcher dispatcher = new ServiceDispatcher(pbx, acd, sinks.monitors(), sessionClock::now);
+        return new CstaServer(loop, sinks.monitors(), dispatcher, bindAddress, sessionClock);
     }
 
     public synchronized InetSocketAddress start(int requestedPort) {
         bind(requestedPort);
-        ticker.scheduleAtFixedRate(() -> loop.execute(this::tick), 1, 1, TimeUnit.SECONDS);
+        switch (sessionClock) {
+            case RealClock real -> ticker.scheduleAtFixedRate(() -> loop.execute(this::tick), 1, 1, TimeUnit.SECONDS);
+            case VirtualClock virtual -> virtual.afterAdvance(virtualTick);
+        }
         return new InetSocketAddress(bindAddress, port);
+    }
+
+    /** Serves CSTA over WebSocket at {@code ws://bind:port/csta} (0 = any free port); returns where. */
+    public synchronized InetSocketAddress startWebSocket(int requestedPort) {
+        webSocket = new CstaWebSocketEndpoint(bindAddress, requestedPort, nextConnectionId::getAndIncrement,
+                new CstaWebSocketEndpoint.Sessions() {
+                    public void opened(ClientLink link) {
+                        CstaSession session = new CstaSession(link);
+                        loop.execute(() -> sessions.put(link.id(), session));
+                    }
+
+                    public void received(ClientLink link, String text) {
+                        loop.execute(() -> {
+                            CstaSession session = sessions.get(link.id());
+                            if (session != null)
+                                dispatcher.handle(session, WebSocketLink.invokeIdOf(text), text.getBytes(StandardCharsets.UTF_8));
+                        });
+                    }
+
+                    public void closed(ClientLink link) {
+                        loop.execute(() -> {
+                            CstaSession session = sessions.remove(link.id());
+                            if (session != null)
+                                monitors.dropAll(session);
+                        });
+                    }
+                });
+        return new InetSocketAddress(bindAddress, webSocket.port());
     }
 
     public int port() {
         return port;
+    }
+
+    /** The WebSocket port; -1 when the WebSocket endpoint was not started. */
+    public synchronized int webSocketPort() {
+        return webSocket == null ? -1 : webSocket.port();
     }
 
     /** Refuses (closes the listening socket) or accepts connections again, on the same port. */
@@ -76,6 +145,7 @@ public final class CstaServer implements AutoCloseable {
         if (refuse && serverSocket != null) {
             closeQuietly(serverSocket);
             serverSocket = null;
+            awaitAcceptEnd();
         } else if (!refuse && serverSocket == null) {
             bind(port);
         }
@@ -112,7 +182,8 @@ public final class CstaServer implements AutoCloseable {
             socket.bind(new InetSocketAddress(bindAddress, requestedPort));
             serverSocket = socket;
             port = socket.getLocalPort();
-            Thread.ofVirtual().name("csta-accept-" + port).start(() -> accept(socket));
+            // A platform thread: closing the socket then frees the port at once (refuseConnections relies on it).
+            acceptThread = Thread.ofPlatform().daemon(true).name("csta-accept-" + port).start(() -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for CSTA on " + bindAddress.getHostAddress() + ":" + requestedPort
                     + "; choose another port (0 = any free port)", e);
@@ -146,17 +217,30 @@ public final class CstaServer implements AutoCloseable {
         connection.start();
     }
 
+    private void awaitAcceptEnd() {
+        try {
+            if (acceptThread != null)
+                acceptThread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void tickNow() {
+        loop.run(this::tick);
+    }
+
     private void tick() {
-        long now = System.nanoTime();
+        Instant now = sessionClock.now();
         for (CstaSession session : new ArrayList<>(sessions.values())) {
             if (session.sessionId.isEmpty())
                 continue;
-            if (now - session.expiresAtNanos > 0) {
+            if (now.isAfter(session.expiresAt)) {
                 log.info("CSTA session {} expired: no ResetApplicationSessionTimer within {} s", session.sessionId.get(),
                         session.durationSeconds);
                 session.connection.close();
-            } else if (now - session.nextHeartbeatNanos > 0) {
-                session.nextHeartbeatNanos = now + HEARTBEAT.toNanos();
+            } else if (!now.isBefore(session.nextHeartbeat)) {
+                session.nextHeartbeat = now.plus(HEARTBEAT);
                 session.request(CstaResponseEncoder.systemStatus(session.namespace, "normal"));
             }
         }
@@ -165,6 +249,10 @@ public final class CstaServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         ticker.shutdownNow();
+        if (sessionClock instanceof VirtualClock virtual)
+            virtual.removeAfterAdvance(virtualTick);
+        if (webSocket != null)
+            webSocket.close();
         if (serverSocket != null)
             closeQuietly(serverSocket);
         serverSocket = null;

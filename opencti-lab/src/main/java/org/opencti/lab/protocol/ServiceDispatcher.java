@@ -1,7 +1,9 @@
 package org.opencti.lab.protocol;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.opencti.lab.acd.Acd;
 import org.opencti.lab.pbx.CstaError;
 import org.opencti.lab.pbx.CstaException;
@@ -21,34 +23,45 @@ final class ServiceDispatcher {
     private final Pbx pbx;
     private final Acd acd;
     private final Monitors monitors;
-    private final LongSupplier nanoTime;
+    private final Supplier<Instant> sessionTime;
     private long nextSessionId = 1;
 
-    ServiceDispatcher(Pbx pbx, Acd acd, Monitors monitors, LongSupplier nanoTime) {
+    ServiceDispatcher(Pbx pbx, Acd acd, Monitors monitors, Supplier<Instant> sessionTime) {
         this.pbx = pbx;
         this.acd = acd;
         this.monitors = monitors;
-        this.nanoTime = nanoTime;
+        this.sessionTime = sessionTime;
     }
 
     void handle(CstaSession session, Frame frame) {
+        handle(session, frame.invokeId(), frame.body());
+    }
+
+    /** Serves one message; {@code invokeId} empty = the client gave none (WebSocket only). */
+    void handle(CstaSession session, String invokeId, byte[] body) {
         String namespace = session.namespace;
+        String xml = new String(body, StandardCharsets.UTF_8);
+        monitors.logMessage("in", session.connection, invokeId, xml);
+        String answer;
         try {
-            XmlElement message = XmlReader.parse(frame.body());
+            XmlElement message = XmlReader.parse(body);
             namespace = responseNamespace(session, message);
-            execute(session, CstaRequestDecoder.decode(message), namespace)
-                    .ifPresent(xml -> session.send(frame.invokeId(), xml));
-            if (session.stopping)
-                session.connection.closeAfterWrites();
+            answer = execute(session, CstaRequestDecoder.decode(message), namespace).orElse(null);
         } catch (MalformedXmlException e) {
-            session.send(frame.invokeId(), CstaResponseEncoder.error(namespace, CstaError.GENERIC, e.getMessage()));
+            answer = CstaResponseEncoder.error(namespace, CstaError.GENERIC, e.getMessage());
         } catch (CstaException e) {
-            session.send(frame.invokeId(), CstaResponseEncoder.error(namespace, e.error(), e.getMessage()));
+            answer = CstaResponseEncoder.error(namespace, e.error(), e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Lab failed to serve invokeID {}: {}", frame.invokeId(), frame.xml(), e);
-            session.send(frame.invokeId(), CstaResponseEncoder.error(namespace, CstaError.GENERIC,
-                    "The lab failed to serve this request (" + e + "); please report it"));
+            log.error("Lab failed to serve invokeID {}: {}", invokeId, xml, e);
+            answer = CstaResponseEncoder.error(namespace, CstaError.GENERIC,
+                    "The lab failed to serve this request (" + e + "); please report it");
         }
+        if (answer != null) {
+            monitors.logMessage("out", session.connection, invokeId, answer);
+            session.send(invokeId, answer);
+        }
+        if (session.stopping)
+            session.connection.closeAfterWrites();
     }
 
     private static String responseNamespace(CstaSession session, XmlElement message) {
@@ -100,7 +113,7 @@ final class ServiceDispatcher {
                 yield CstaResponseEncoder.empty(ns, "MonitorStopResponse");
             }
             case CstaRequest.SetAgentState r -> CstaResponseEncoder.agentStateSet(ns,
-                    acd.setAgentState(r.device(), r.requested(), r.agentId(), r.password(), r.reasonCode()));
+                    acd.setAgentState(r.device(), r.requested(), r.agentId(), r.password(), r.reasonCode(), r.workMode()));
             case CstaRequest.GetAgentState r -> CstaResponseEncoder.agentState(ns,
                     acd.agentOn(requireDevice(r.device(), "device")));
             case CstaRequest.SystemStatus r -> CstaResponseEncoder.empty(ns, "SystemStatusResponse");
@@ -111,7 +124,7 @@ final class ServiceDispatcher {
                 int duration = r.sessionDuration().orElse(session.durationSeconds);
                 if (duration < 10 || duration > 3600)
                     yield CstaResponseEncoder.sessionRefused("ResetApplicationSessionTimerNegResponse", "invalidSessionDuration");
-                session.resetTimer(duration, nanoTime.getAsLong());
+                session.resetTimer(duration, sessionTime.get());
                 yield CstaResponseEncoder.sessionTimerReset(duration);
             }
             case CstaRequest.StopApplicationSession r -> {
@@ -134,7 +147,7 @@ final class ServiceDispatcher {
         if (duration < 10 || duration > 3600)
             return CstaResponseEncoder.sessionRefused("StartApplicationSessionNegResponse", "invalidSessionDuration");
         String id = String.valueOf(nextSessionId++);
-        session.startSession(id, version, duration, nanoTime.getAsLong());
+        session.startSession(id, version, duration, sessionTime.get());
         return CstaResponseEncoder.sessionStarted(id, version, duration);
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code opencti}: the one command-line entry point ({@code ./opencti} at the repository root runs it). */
 @Command(name = "opencti", mixinStandardHelpOptions = true, version = "OpenCTI 0.1.0",
         description = "Connects any telephony / CTI system to a web agent desktop.",
-        subcommands = {ValidateCommand.class})
+        subcommands = {ServeCommand.class, LabCommand.class, ValidateCommand.class})
 public final class OpenCtiCommand implements Runnable {
 
     @CommandLine.Spec

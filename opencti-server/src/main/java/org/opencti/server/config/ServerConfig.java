@@ -46,6 +46,11 @@ public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, 
                 connectorType, connectorProperties, storeUrl, storeUser, storePassword);
     }
 
+    public ServerConfig withLabCstaPort(int cstaPort) {
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, cstaPort, traffic,
+                connectorType, connectorProperties, storeUrl, storeUser, storePassword);
+    }
+
     /** The JDBC URL: the configured one, else an H2 file in the data folder. */
     public String effectiveStoreUrl() {
         return storeUrl != null ? storeUrl : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("opencti");

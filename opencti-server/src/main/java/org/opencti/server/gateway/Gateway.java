@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.opencti.connector.spi.Accepted;
 import org.opencti.connector.spi.CtiConnector;
 import org.opencti.connector.spi.RequestId;
 import org.opencti.connector.spi.time.Scheduler;
+import org.opencti.model.AgentId;
 import org.opencti.model.AgentState;
 import org.opencti.model.CtiError;
 import org.opencti.model.CtiException;
@@ -44,12 +46,26 @@ public final class Gateway {
     private final Scheduler scheduler;
     private final GatewaySettings settings;
     private final Recording recording;
+    private final BeforeDelivery beforeDelivery;
+    private final Consumer<HandledRequest> handledRequests;
     private final Map<String, AgentSession> bound = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
     private final Map<String, DesktopSocket> open = new ConcurrentHashMap<>();
 
     public Gateway(CtiConnector connector, Users users, Sessions sessions, Tokens tokens, Scheduler scheduler,
                    GatewaySettings settings, Recording recording) {
+        this(connector, users, sessions, tokens, scheduler, settings, recording, BeforeDelivery.NONE, handled -> {});
+    }
+
+    /**
+     * @param beforeDelivery  sees every event before its session does (the screen pop holds an Offering back)
+     * @param handledRequests hears every control request with its outcome (audit, metrics)
+     */
+    public Gateway(CtiConnector connector, Users users, Sessions sessions, Tokens tokens, Scheduler scheduler,
+                   GatewaySettings settings, Recording recording, BeforeDelivery beforeDelivery,
+                   Consumer<HandledRequest> handledRequests) {
+        this.beforeDelivery = beforeDelivery;
+        this.handledRequests = handledRequests;
         this.connector = connector;
         this.users = users;
         this.sessions = sessions;
@@ -63,6 +79,10 @@ public final class Gateway {
     /** Delivers an event from a connector (or a client-side implementation) to its agent's session, and records it. */
     public void publish(CtiEvent event) {
         if (event.agentId() == null) return;
+        beforeDelivery.accept(event, this::deliver);
+    }
+
+    private void deliver(CtiEvent event) {
         sessions.of(event.agentId()).ifPresent(session -> {
             CtiEvent delivered = session.deliver(event);
             recording.event(delivered);
@@ -117,13 +137,23 @@ public final class Gateway {
         CtiRequest request = CtiJson.parseRequest(body);
         AgentSession session = bound.get(socket.id());
         if (request instanceof Login login && session == null) {
-            login(socket, id, login);
+            long started = System.nanoTime();
+            try {
+                login(socket, id, login, started);
+            } catch (CtiException e) {
+                handled(login.agentId(), id, login, e, started);
+                throw e;
+            }
             return;
         }
         if (session == null)
             throw new CtiException(ErrorCode.OPENCTI_AGENT_NOT_LOGGED_IN, "Log in (or resume a session) before "
                     + request.action() + ".");
-        session.once(id, () -> execute(session, id, request)).whenComplete((frame, failure) ->
+        session.once(id, () -> {
+            long started = System.nanoTime();
+            return execute(session, id, request).whenComplete((frame, failure) ->
+                    handled(session.user().id(), id, request, failure, started));
+        }).whenComplete((frame, failure) ->
                 socket.send(failure == null ? frame : errorFrame(id, unwrap(failure))));
     }
 
@@ -146,9 +176,11 @@ public final class Gateway {
         }
     }
 
-    private void login(DesktopSocket socket, String id, Login login) {
+    private void login(DesktopSocket socket, String id, Login login, long started) {
         User user = users.authenticate(login.agentId(), login.password());
         String extension = login.extension() != null ? login.extension() : user.extension();
+        // A supervisor watches and steers from the platform; without a phone of their own the desk is named after them.
+        if (extension == null && user.role() == User.Role.supervisor) extension = "supervisor-" + user.id();
         if (extension == null)
             throw new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "$.extension: agent " + user.id()
                     + " has no default extension; give one in the login request.", Map.of("path", "$.extension"));
@@ -159,6 +191,7 @@ public final class Gateway {
                 : connector.execute(new RequestId(id), user.id(), new Login(user.id(), login.password(), extension, login.options()))
                         .toCompletableFuture();
         loggedIn.whenComplete((accepted, failure) -> {
+            handled(user.id(), id, login, failure, started);
             if (failure != null) {
                 sessions.close(session);
                 socket.send(errorFrame(id, unwrap(failure)));
@@ -251,6 +284,11 @@ public final class Gateway {
         session.timers(desktopLost, grace);
     }
 
+    private void handled(AgentId actor, String id, CtiRequest request, Throwable failure, long startedNanos) {
+        handledRequests.accept(new HandledRequest(actor, actor, id, request, failure == null ? null : unwrap(failure).code(),
+                Duration.ofNanos(System.nanoTime() - startedNanos)));
+    }
+
     private void end(AgentSession session) {
         sessions.close(session);
         bound.values().removeIf(s -> s == session);
@@ -285,4 +323,18 @@ public final class Gateway {
         var h = event.header();
         return event.withHeader(new org.opencti.model.event.EventHeader(null, h.at(), h.agentId(), h.device()));
     }
+
+    /**
+     * Sees every event before its session does. It may hold an event back (the screen pop waits for a customer), but
+     * hands each one to {@code deliver} exactly once, in the order they came for each agent.
+     */
+    public interface BeforeDelivery {
+        BeforeDelivery NONE = (event, deliver) -> deliver.accept(event);
+
+        void accept(CtiEvent event, Consumer<CtiEvent> deliver);
+    }
+
+    /** A control request and its outcome ({@code result} null: accepted), for the audit trail and metrics. */
+    public record HandledRequest(AgentId actor, AgentId target, String requestId, CtiRequest request, ErrorCode result,
+                                 Duration took) {}
 }

@@ -16,15 +16,15 @@ import org.opencti.model.ErrorCode;
 import org.opencti.model.json.CtiJson;
 
 /** A desktop tab over a real WebSocket: sends frames and waits for the frames it expects, listing what it saw on failure. */
-final class DesktopClient implements AutoCloseable {
+public final class DesktopClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final WebSocket socket;
     private int nextId = 1;
 
-    DesktopClient(int port) { this(port, null); }
+    public DesktopClient(int port) { this(port, null); }
 
-    DesktopClient(int port, String origin) {
+    public DesktopClient(int port, String origin) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (origin != null) builder.header("Origin", origin);
         socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/cti/v1"), new WebSocket.Listener() {
@@ -42,23 +42,23 @@ final class DesktopClient implements AutoCloseable {
         }).join();
     }
 
-    void send(String frame) { socket.sendText(frame, true).join(); }
+    public void send(String frame) { socket.sendText(frame, true).join(); }
 
     /** Sends a request with a fresh id and returns the id. */
-    String request(String requestJson) {
+    public String request(String requestJson) {
         String id = "r-" + nextId++;
         send("{\"op\":\"request\",\"id\":\"" + id + "\",\"request\":" + requestJson + "}");
         return id;
     }
 
-    JsonNode result(String id) { return await(f -> f.path("op").asText().equals("result") && f.path("id").asText().equals(id)); }
+    public JsonNode result(String id) { return await(f -> f.path("op").asText().equals("result") && f.path("id").asText().equals(id)); }
 
-    JsonNode event(String type, String name) {
+    public JsonNode event(String type, String name) {
         return await(f -> f.path("op").asText().equals("event") && f.at("/event/type").asText().equals(type)
                 && (name == null || f.at("/event/name").asText().equals(name))).get("event");
     }
 
-    JsonNode await(Predicate<JsonNode> wanted) {
+    public JsonNode await(Predicate<JsonNode> wanted) {
         for (JsonNode frame : seen) if (wanted.test(frame)) { seen.remove(frame); return frame; }
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         try {
@@ -75,7 +75,7 @@ final class DesktopClient implements AutoCloseable {
     }
 
     /** Every event frame received so far and within a short settle of the given marker request. */
-    List<JsonNode> eventsUntilResult(String id) {
+    public List<JsonNode> eventsUntilResult(String id) {
         List<JsonNode> events = new ArrayList<>();
         await(f -> {
             if (f.path("op").asText().equals("event")) events.add(f.get("event"));
@@ -84,7 +84,7 @@ final class DesktopClient implements AutoCloseable {
         return events;
     }
 
-    void dropConnection() { socket.abort(); }
+    public void dropConnection() { socket.abort(); }
 
     @Override public void close() { socket.abort(); }
 }

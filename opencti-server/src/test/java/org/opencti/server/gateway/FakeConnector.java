@@ -18,6 +18,7 @@ import org.opencti.model.CallId;
 import org.opencti.model.CallType;
 import org.opencti.model.ConnectionState;
 import org.opencti.model.CtiException;
+import org.opencti.model.DisconnectCause;
 import org.opencti.model.ErrorCode;
 import org.opencti.model.LinkState;
 import org.opencti.model.event.AgentSnapshot;
@@ -29,6 +30,7 @@ import org.opencti.model.request.AgentNotReady;
 import org.opencti.model.request.AgentReady;
 import org.opencti.model.request.AnswerCall;
 import org.opencti.model.request.CtiRequest;
+import org.opencti.model.request.HangUpCall;
 import org.opencti.model.request.Login;
 import org.opencti.model.request.Logout;
 import org.opencti.model.state.Action;
@@ -39,10 +41,10 @@ import org.opencti.model.state.StateTables;
  * A fake connector for gateway tests: a tiny scripted back end that answers agent-state requests and lets a test
  * ring a call. It records every request it receives, so tests can check what never reached it.
  */
-final class FakeConnector implements CtiConnector {
-    record Received(RequestId id, AgentId agentId, CtiRequest request) {}
+public final class FakeConnector implements CtiConnector {
+    public record Received(RequestId id, AgentId agentId, CtiRequest request) {}
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<AgentId, AgentState> states = new ConcurrentHashMap<>();
     private final Map<AgentId, String> devices = new ConcurrentHashMap<>();
     private ConnectorContext context;
@@ -61,19 +63,36 @@ final class FakeConnector implements CtiConnector {
             case AgentReady r -> agentState(agentId, AgentState.Ready, null);
             case AgentNotReady r -> agentState(agentId, AgentState.NotReady, r.reasonCode());
             case Logout r -> agentState(agentId, AgentState.LoggedOut, null);
-            case AnswerCall r -> call(agentId, r.callId(), ConnectionState.Established);
+            case AnswerCall r -> call(agentId, r.callId(), ConnectionState.Established, null);
+            case HangUpCall r -> call(agentId, r.callId(), ConnectionState.Disconnected, DisconnectCause.Normal);
             default -> { }
         }
         return CompletableFuture.completedFuture(Accepted.NOTHING_NEW);
     }
 
     /** The ACD offers a call to the agent. */
-    void ring(AgentId agentId, CallId callId) { call(agentId, callId, ConnectionState.Offering); }
+    public void ring(AgentId agentId, CallId callId) { call(agentId, callId, ConnectionState.Offering, null); }
 
-    private void call(AgentId agentId, CallId callId, ConnectionState state) {
-        List<Action> allowed = List.copyOf(StateTables.v1().allowedActions(state, CallLeg.ONLY));
-        context.publish(new CallStateEvent(header(agentId), state, callId, callId, CallType.Inbound, "0612345001", "8001",
-                "0612345001", "sales", null, null, null, Map.of("accountId", "A-1001"), allowed, null, null));
+    /** The ACD offers a call from this number with this call data (screen-pop tests). */
+    public void ring(AgentId agentId, CallId callId, String ani, Map<String, String> callData) {
+        publish(agentId, callId, ConnectionState.Offering, null, ani, callData);
+    }
+
+    /** The customer hangs up. */
+    public void hangUp(AgentId agentId, CallId callId) {
+        call(agentId, callId, ConnectionState.Disconnected, DisconnectCause.RemoteHangup);
+    }
+
+    private void call(AgentId agentId, CallId callId, ConnectionState state, DisconnectCause cause) {
+        publish(agentId, callId, state, cause, "0612345001", Map.of("accountId", "A-1001"));
+    }
+
+    private void publish(AgentId agentId, CallId callId, ConnectionState state, DisconnectCause cause, String ani,
+                         Map<String, String> callData) {
+        List<Action> allowed = state == ConnectionState.Disconnected ? List.of()
+                : List.copyOf(StateTables.v1().allowedActions(state, CallLeg.ONLY));
+        context.publish(new CallStateEvent(header(agentId), state, callId, callId, CallType.Inbound, ani, "8001",
+                ani, "sales", null, null, null, callData, allowed, cause, null));
     }
 
     private void agentState(AgentId agentId, AgentState state, String reason) {
@@ -102,7 +121,7 @@ final class FakeConnector implements CtiConnector {
 
     @Override public void close() {}
 
-    long count(Class<? extends CtiRequest> type) { return received.stream().filter(r -> type.isInstance(r.request())).count(); }
+    public long count(Class<? extends CtiRequest> type) { return received.stream().filter(r -> type.isInstance(r.request())).count(); }
 
-    static Instant start() { return Instant.parse("2026-11-28T10:00:00Z"); }
+    public static Instant start() { return Instant.parse("2026-11-28T10:00:00Z"); }
 }

@@ -38,7 +38,8 @@ class GatewayTest {
     void start() {
         PasswordHash demo = PasswordHash.of("demo");
         List<User> users = List.of(new User(new AgentId("1001"), demo, User.Role.agent, "north", "5001"),
-                new User(new AgentId("1002"), demo, User.Role.agent, "north", "5002"));
+                new User(new AgentId("1002"), demo, User.Role.agent, "north", "5002"),
+                new User(new AgentId("2001"), demo, User.Role.supervisor, "north", null));
         server = OpenCtiServer.create(new ServerSetup(connector, users, dataDir, time, null, null, List.of())).start(0);
     }
 
@@ -68,6 +69,17 @@ class GatewayTest {
             assertThat(snapshot.at("/agent/state").asText()).isEqualTo("NotReady");
             assertThat(connector.received).extracting(FakeConnector.Received::request)
                     .containsExactly(new Login(new AgentId("1001"), "demo", "5001", null));
+        }
+    }
+
+    @Test
+    void a_supervisor_logs_in_on_the_platform_only_without_an_extension() {
+        try (DesktopClient desk = desktop()) {
+            JsonNode result = desk.result(desk.request("{\"type\":\"login\",\"agentId\":\"2001\",\"password\":\"demo\"}"));
+
+            assertThat(result.path("ok").asBoolean()).as(result.toString()).isTrue();
+            assertThat(desk.event("SnapshotEvent", null).get("device").asText()).isEqualTo("supervisor-2001");
+            assertThat(connector.received).isEmpty();
         }
     }
 

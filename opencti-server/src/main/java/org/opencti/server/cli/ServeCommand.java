@@ -1,0 +1,59 @@
+package org.opencti.server.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.opencti.server.Deployment;
+import org.opencti.server.config.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opencti serve}: the server, the embedded lab and the H2 store in one JVM; prints the URL to open. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Starts the OpenCTI server with the embedded lab contact centre and the H2 store; prints the URL.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "One YAML for server, lab, connector and store.")
+    private Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080; 0 = any free port).")
+    private Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder: H2 database and token key (default ./data).")
+    private Path data;
+
+    @Option(names = "--no-lab", description = "Do not start the embedded lab; the configured connector talks to a real CTI server.")
+    private boolean noLab;
+
+    @Option(names = "--no-traffic", description = "The lab generates no callers of its own; calls come from CSTA clients or scripts.")
+    private boolean noTraffic;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override public Integer call() throws InterruptedException {
+        ServerConfig settings = config != null ? ServerConfig.load(config) : ServerConfig.defaults();
+        if (port != null) settings = settings.withPort(port);
+        if (data != null) settings = settings.withDataDir(data);
+        if (noLab || noTraffic) settings = settings.withLab(settings.labEnabled() && !noLab, settings.traffic() && !noTraffic);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Deployment deployment = Deployment.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            deployment.close();
+            stopped.countDown();
+        }, "opencti-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("OpenCTI is running: open http://localhost:" + deployment.port() + "/");
+        deployment.lab().ifPresent(lab -> {
+            out.println("Embedded lab: " + lab.describe());
+            out.println("Demo logins: agents 1001-1020 (extensions 5001-5020), supervisor 2001; password 'demo'.");
+        });
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
