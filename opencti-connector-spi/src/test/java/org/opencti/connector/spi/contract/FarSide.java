@@ -68,6 +68,12 @@ public interface FarSide extends AutoCloseable {
     /** What the back end believes about the agent at {@code extension}. */
     AgentTruth truth(String extension);
 
+    /**
+     * Whether the back end checks agent passwords at login. Asterisk queue members have none (login is a QueueAdd),
+     * so a connector to it cannot refuse a wrong one; the password test is then skipped, never passed.
+     */
+    default boolean checksAgentPasswords() { return true; }
+
     /** Whether {@link #dropLinks()}, {@link #acceptLinks()} and {@link #makeLinksHalfOpen()} work. */
     boolean controlsLinks();
 
