@@ -20,5 +20,7 @@ export { InMemoryImplementation } from './implementations/in-memory.js';
 export { GatewayImplementation } from './implementations/gateway.js';
 export { PegaCompatImplementation } from './implementations/pega-compat.js';
 export { SharedTabsImplementation } from './implementations/shared-tabs.js';
+export { CstaWsImplementation } from './implementations/csta-ws.js';
+export { PlatformLink } from './implementations/platform-link.js';
 export { RestClient } from './platform/rest-client.js';
 export { attachClickToDial } from './integration/click-to-dial.js';

@@ -126,6 +126,17 @@ export class GatewayImplementation {
     });
   }
 
+  /**
+   * Adopts a session another tab of the agent opened (its token): this connection resumes it, so it may forward
+   * events and make requests for that session. Used when a tab takes over a client-side desk (shared-tabs).
+   * @param {string} token the session token the login returned
+   */
+  adoptSession(token) {
+    this.#token = token;
+    this.#lastSeq = null; // a resume without lastSeq gets a snapshot of the session
+    if (this.#open) this.#write({ op: 'resume', token });
+  }
+
   /** Asks the server for a fresh snapshot (after a gap the framework saw). */
   resync() {
     if (this.#open && this.#token) this.#write({ op: 'resume', token: this.#token });

@@ -34,6 +34,8 @@ import { Action, ErrorCode, EventType } from '../interface/states.js';
  * @property {number} [heartbeatMs] default 1000 @property {number} [leaseMs] default 3500
  * @property {number} [electionMs] default 300 @property {number} [requestTimeoutMs] default 15000
  * @property {number} [replayLimit] events kept for joining tabs; default 500
+ * @property {(part: 'owner' | 'follower' | 'closed') => void} [onPart] told when this tab starts to own the
+ *   connection (once the implementation is connected), follows another tab, or closes: e.g. to show it
  */
 
 /** The tab-sharing implementation. */
@@ -77,6 +79,12 @@ export class SharedTabsImplementation {
 
   /** @returns {string} this tab's id */
   get tabId() { return this.#id; }
+
+  /**
+   * @returns {{agentId: string, device?: string, token?: string} | null} who is logged in, as the owner told every
+   *   tab (with the platform token when a platform link logged in), or null before any login
+   */
+  get session() { return this.#session ? { ...this.#session } : null; }
 
   /**
    * Joins the tabs: resolves once this tab owns the connection (the implementation is connected) or follows an owner.
@@ -123,6 +131,7 @@ export class SharedTabsImplementation {
     const owned = this.#role === 'owner';
     if (owned) this.#post({ kind: 'resign', term: this.#term });
     this.#role = 'closed';
+    this.#o.onPart?.('closed');
     for (const t of [this.#leaseTimer, this.#heartbeatTimer, this.#electionTimer]) if (t !== null) this.#timers.clearTimeout(t);
     for (const id of [...this.#pending.keys()]) {
       this.#settle(id, new OpenCtiError(ErrorCode.OPENCTI_LINK_DOWN, 'The desk of this tab was closed before the request was answered.', {}));
@@ -170,6 +179,7 @@ export class SharedTabsImplementation {
     }
     if (implementation !== this.#implementation) return; // stepped down meanwhile
     this.#ready = true;
+    this.#o.onPart?.('owner');
     this.#decided.resolve();
     for (const id of [...this.#pending.keys()]) this.#dispatch(id);
   }
@@ -194,6 +204,7 @@ export class SharedTabsImplementation {
   #follow(owner, session) {
     const changed = this.#owner?.id !== owner.id || this.#owner?.term !== owner.term;
     if (this.#role === 'owner') this.#stepDown();
+    if (this.#role !== 'follower') queueMicrotask(() => this.#o.onPart?.('follower'));
     this.#role = 'follower';
     this.#claim = null;
     this.#term = Math.max(this.#term, owner.term);
@@ -236,7 +247,10 @@ export class SharedTabsImplementation {
 
   #onClaim({ from, term }) {
     if (this.#role === 'owner') {
-      if (better({ term, id: from }, { term: this.#term, id: this.#id })) return; // the claimant will win; we step down on its heartbeat
+      // Only a claim for a later term means the others think we are gone: the claimant will win, we step down on its
+      // heartbeat. A tab that just opened claims the term it guesses is next, which may be ours: a working owner
+      // keeps the connection (whatever the ids) and answers with a heartbeat and the events so far.
+      if (term > this.#term) return;
       this.#post({ kind: 'heartbeat', term: this.#term, session: this.#session });
       this.#replayTo(from);
       return;
@@ -313,8 +327,13 @@ export class SharedTabsImplementation {
   }
 
   #execute(request) {
-    if (request?.type === Action.LOGIN) this.#setSession({ agentId: request.agentId, ...(request.extension ? { device: request.extension } : {}) });
-    return this.#implementation.send(request);
+    if (request?.type !== Action.LOGIN) return this.#implementation.send(request);
+    this.#setSession({ agentId: request.agentId, ...(request.extension ? { device: request.extension } : {}) });
+    return this.#implementation.send(request).then(value => {
+      // A platform token (a platform link's login) travels with the session, so the tab that takes over resumes it.
+      if (typeof value?.token === 'string') this.#setSession({ ...this.#session, token: value.token });
+      return value;
+    });
   }
 
   /** The owner tells the others at once who is logged in, so any of them can take over. */
@@ -326,7 +345,10 @@ export class SharedTabsImplementation {
 
   #onOwnEvent(implementation, event) {
     if (implementation !== this.#implementation || this.#role !== 'owner') return; // a stepped-down owner's late event
-    if (event.agentId && event.device && event.type === EventType.SNAPSHOT) this.#setSession({ agentId: event.agentId, device: event.device });
+    if (event.agentId && event.device && event.type === EventType.SNAPSHOT) {
+      const token = this.#session?.agentId === event.agentId ? this.#session.token : undefined;
+      this.#setSession({ agentId: event.agentId, device: event.device, ...(token ? { token } : {}) });
+    }
     const entry = { index: ++this.#index, event };
     if (event.type === EventType.SNAPSHOT) { this.#log = []; this.#truncated = false; }
     this.#log.push(entry);

@@ -1,32 +1,41 @@
 /**
- * The agent page: login form, then the Call Control Panel on the gateway implementation, the reason and
- * wrap-up codes from REST, and the customer panel (screen pop with recent interactions, click-to-dial).
- * A reload mid-call resumes the stored session (the gateway keeps its token in `sessionStorage`).
+ * The agent page: login form, then the Call Control Panel on the implementation the query string names (the
+ * gateway by default; `?impl=csta-ws&csta=ws://host:4725/csta` for a client-side desk, see
+ * `implementation-choice.js`), the reason and wrap-up codes from REST, and the customer panel (screen pop with
+ * recent interactions, click-to-dial). With the gateway, a reload mid-call resumes the stored session (the gateway
+ * keeps its token in `sessionStorage`); a client-side desk shares its CTI connection with the agent's other tabs.
  *
  * Accessible names (e2e tests locate by role and name): form "Log in" with textboxes "Agent ID", "Password",
- * "Extension" and button "Log in"; alert "Page errors"; region "Customer" whose heading is the customer's name
+ * "Extension" and button "Log in"; alert "Page errors"; status "CTI connection" (a client-side
+ * desk: whether this tab holds it); region "Customer" whose heading is the customer's name
  * ("Unknown caller <ANI>" / "No customer"), with buttons "Call <number>" for every phone number, a table
  * "Recent interactions"; the panel's own names are listed in `panel/call-control-panel.js`.
  * @module
  */
 import { OpenCti } from '../interface/desktop-interface.js';
-import { GatewayImplementation } from '../implementations/gateway.js';
+import { createImplementation, implementationChoice } from './implementation-choice.js';
 import { AgentState, ErrorCode } from '../interface/states.js';
 import '../panel/define.js'; // registers <opencti-call-control-panel> before the page sets its `cti`
 import { RestClient } from '../platform/rest-client.js';
 import { attachClickToDial, DIAL_ATTRIBUTE } from '../integration/click-to-dial.js';
 import { customerView, nextPop } from './screen-pop.js';
-import { gatewayUrl, h, showErrors } from './dom.js';
+import { h, showErrors } from './dom.js';
 
 /**
  * @typedef {object} AgentPageOptions
  * @property {Document} [document] default: the global one
- * @property {{protocol: string, host: string}} [location] where the server is (default: the page's)
+ * @property {{protocol: string, host: string, search?: string}} [location] where the server is, and the query that
+ *   chooses the implementation (default: the page's)
  * @property {Storage} [storage] where the session token survives a reload (default: `sessionStorage`)
- * @property {import('../implementations/implementation.js').Implementation} [implementation]
- *   default: a `GatewayImplementation` on `ws(s)://<host>/cti/v1`
- * @property {RestClient} [rest] default: `/api/v1` with the gateway's token
+ * @property {import('../implementations/implementation.js').Implementation & {token?: string}} [implementation]
+ *   default: the one `location.search` chooses (a `GatewayImplementation` on `ws(s)://<host>/cti/v1` without one)
+ * @property {RestClient} [rest] default: `/api/v1` with the session's token
  */
+
+/** What the page says about the CTI connection of a client-side desk, which one tab of the agent holds. */
+const PARTS = Object.freeze({
+  owner: 'This tab holds the CTI connection.', follower: 'Another tab of yours holds the CTI connection.', closed: '',
+});
 
 /**
  * Starts the agent page on a document holding `#login`, `#desk`, `#page-errors` and `#customer` (agent.html).
@@ -35,12 +44,23 @@ import { gatewayUrl, h, showErrors } from './dom.js';
  */
 export function startAgentPage(options = {}) {
   const doc = options.document ?? globalThis.document;
-  const gateway = options.implementation ?? new GatewayImplementation({
-    url: gatewayUrl(options.location ?? globalThis.location), storage: options.storage ?? globalThis.sessionStorage,
-    network: globalThis.window,
-  });
-  const cti = new OpenCti({ implementation: gateway });
-  const rest = options.rest ?? new RestClient({ token: () => gateway.token ?? null });
+  const location = options.location ?? globalThis.location;
+  const part = doc.getElementById('connection-part');
+  let choice;
+  try {
+    choice = options.implementation ? null : implementationChoice(location.search ?? '');
+  } catch (error) { // a bad link to the page: say what is wrong where the agent looks, then stop
+    showErrors(doc.getElementById('page-errors'), [{ code: ErrorCode.OPENCTI_BAD_REQUEST, message: error.message }]);
+    throw error;
+  }
+  const chosen = options.implementation
+    ? { implementation: options.implementation, token: () => options.implementation.token ?? null, clientSide: false }
+    : createImplementation(choice, {
+      location, storage: options.storage ?? globalThis.sessionStorage, network: globalThis.window,
+      onPart: name => { if (part) part.textContent = PARTS[name] ?? ''; } });
+  const cti = new OpenCti({ implementation: chosen.implementation });
+  const token = chosen.token;
+  const rest = options.rest ?? new RestClient({ token });
   const page = {
     form: doc.getElementById('login'), desk: doc.getElementById('desk'), errors: doc.getElementById('page-errors'),
     customer: doc.getElementById('customer'), status: doc.getElementById('page-status'),
@@ -50,7 +70,7 @@ export function startAgentPage(options = {}) {
   const { signal } = stopping;
   let errors = [];
   let loggedIn = false;
-  let resuming = Boolean(gateway.token);
+  let resuming = Boolean(token());
   let pop = null;
   const histories = new Map(); // customer id -> {status, record}
 
@@ -100,7 +120,7 @@ export function startAgentPage(options = {}) {
       page.status.textContent = '';
       // The gateway sends the desk's events before the login result that carries the token: without a token yet,
       // the codes load when the login resolves.
-      if (gateway.token) loadCodes();
+      if (token()) loadCodes();
     }
   }, { signal });
   cti.addEventListener('error', ({ error }) => {
@@ -132,6 +152,8 @@ export function startAgentPage(options = {}) {
     page.form.hidden = true;
   }
   cti.connect().catch(fail);
+  // A closing owner tab hands the CTI connection to another tab at once, instead of after the lease runs out.
+  if (chosen.clientSide) globalThis.addEventListener?.('pagehide', () => cti.close(), { signal });
   return { cti, stop: () => { stopping.abort(); cti.close(); } };
 }
 

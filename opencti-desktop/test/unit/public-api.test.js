@@ -6,9 +6,9 @@ import * as api from '../../src/index.js';
 test('the public entry exports exactly the documented API', () => {
   assert.deepEqual(Object.keys(api).sort(), [
     'Action', 'AgentState', 'AgentStateChangeEvent', 'CallInfoChangeEvent', 'CallStateChangeEvent', 'CallType',
-    'ConnectionState', 'ConsultPurpose', 'DequeueReason', 'DisconnectCause', 'ErrorCode', 'EventType',
+    'ConnectionState', 'ConsultPurpose', 'CstaWsImplementation', 'DequeueReason', 'DisconnectCause', 'ErrorCode', 'EventType',
     'GatewayImplementation', 'InMemoryImplementation', 'LinkState', 'LinkStateChangeEvent', 'OpenCti', 'OpenCtiError',
-    'OpenCtiErrorEvent', 'PartiesChangeEvent', 'PartyRole', 'PegaCompatImplementation', 'QueueChange', 'QueueChangeEvent',
+    'OpenCtiErrorEvent', 'PartiesChangeEvent', 'PartyRole', 'PegaCompatImplementation', 'PlatformLink', 'QueueChange', 'QueueChangeEvent',
     'RestClient', 'SharedTabsImplementation', 'StateChangeEvent', 'TelephonyMode', 'WorkMode', 'agentOutcome',
     'attachClickToDial', 'isImplementation', 'legOf', 'stateTables', 'tableActions', 'validateEvent',
   ]);
@@ -42,6 +42,8 @@ test('every implementation the entry exports fulfils the Implementation contract
     new api.GatewayImplementation({ url: 'ws://test/cti/v1', WebSocket: class {} }),
     new api.PegaCompatImplementation({ pega: { login() {} } }),
     new api.SharedTabsImplementation({ create: () => new api.InMemoryImplementation(), channel: { postMessage() {}, addEventListener() {} } }),
+    new api.CstaWsImplementation({ url: 'ws://test/csta', WebSocket: class {} }),
+    new api.PlatformLink({ implementation: new api.InMemoryImplementation(), gateway: { forward() {} } }),
   ];
 
   for (const implementation of implementations) assert.ok(api.isImplementation(implementation), implementation.constructor.name);

@@ -165,3 +165,21 @@ test('a tab that joins mid-call gets the desk from the owner\'s log without the 
   assert.equal(forwarded.length, before);
   assert.equal(a.shared.role, 'owner');
 });
+
+test('a tab that opens later keeps out of a working owner\'s way, even with a smaller tab id', async () => {
+  const o = office();
+  const z = await o.open('z');
+  await o.settle(300);
+  await z.connected;
+  await z.cti.login('1001', 'demo');
+  await o.settle();
+  const created = CentreClient.created;
+
+  const a = await o.open('a');
+  await o.settle(300);
+  await a.connected;
+
+  assert.deepEqual([z.shared.role, a.shared.role], ['owner', 'follower']);
+  assert.equal(a.cti.state.agent.reasonCode, 'login', 'the new tab got the desk from the owner');
+  assert.equal(CentreClient.created, created, 'no second connection to the CTI server');
+});
