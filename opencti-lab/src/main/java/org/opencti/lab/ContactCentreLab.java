@@ -34,6 +34,7 @@ import org.opencti.lab.pbx.CallSnapshot;
 import org.opencti.lab.pbx.DeviceDirectory;
 import org.opencti.lab.pbx.Pbx;
 import org.opencti.lab.protocol.CstaServer;
+import org.opencti.lab.protocol.LinkFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -264,12 +265,23 @@ public final class ContactCentreLab implements AutoCloseable {
 
     // ---- link-loss hooks for connector tests ------------------------------------------------------------------
 
-    /** Drops every CSTA connection now (each gets SystemStatus disabled first); calls and agents carry on. */
+    /**
+     * The CSTA link fault switch for tests and soak runs: drop every link abruptly, refuse new ones (TCP and
+     * WebSocket), or make the open ones half-open. Calls and agents carry on meanwhile. See {@link LinkFaults}.
+     */
+    public LinkFaults links() {
+        return server.faults();
+    }
+
+    /**
+     * Drops every CSTA connection politely (each gets SystemStatus disabled first, then closes once it is written);
+     * calls and agents carry on. {@code links().dropAll()} drops them with no warning.
+     */
     public void dropAllConnections() {
         server.dropAllConnections();
     }
 
-    /** {@code true}: stop accepting CSTA connections (connects are refused); {@code false}: accept again. */
+    /** {@code true}: stop accepting CSTA connections on TCP (connects are refused); {@code false}: accept again. */
     public void refuseConnections(boolean refuse) {
         server.refuseConnections(refuse);
     }

@@ -15,4 +15,12 @@ interface ClientLink {
     void closeAfterWrites();
 
     void close();
+
+    /**
+     * Makes the link half-open for good: nothing it receives is handled and nothing is written to it, but the
+     * connection stays open, as when a network path dies without a reset ({@link LinkFaults#halfOpenAll()}).
+     */
+    void silence();
+
+    boolean silent();
 }

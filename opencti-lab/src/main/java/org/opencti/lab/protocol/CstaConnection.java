@@ -26,11 +26,15 @@ final class CstaConnection implements ClientLink {
     private final Socket socket;
     private final LinkedBlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable onSilenced;
+    private volatile boolean silent;
     private final Consumer<Frame> onFrame;
     private final Runnable onClose;
 
-    CstaConnection(long id, Socket socket, Consumer<Frame> onFrame, Runnable onClose) {
+    /** {@code onSilenced} runs for every frame a half-open link swallows, either way (the fault counters). */
+    CstaConnection(long id, Socket socket, Consumer<Frame> onFrame, Runnable onClose, Runnable onSilenced) {
         this.id = id;
+        this.onSilenced = onSilenced;
         this.socket = socket;
         this.onFrame = onFrame;
         this.onClose = onClose;
@@ -49,8 +53,20 @@ final class CstaConnection implements ClientLink {
     /** Queues a frame; never blocks. Frames sent after close are dropped. */
     @Override
     public void send(String invokeId, String xml) {
-        if (!closed.get())
+        if (silent)
+            onSilenced.run();
+        else if (!closed.get())
             outgoing.add(Frame.of(invokeId, xml).encode());
+    }
+
+    @Override
+    public void silence() {
+        silent = true;
+    }
+
+    @Override
+    public boolean silent() {
+        return silent;
     }
 
     /** Closes after the frames already queued have been written. */
@@ -79,7 +95,13 @@ final class CstaConnection implements ClientLink {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 List<Frame> frames = decoder.feed(buffer, n);
-                frames.forEach(onFrame);
+                for (Frame frame : frames) {
+                    // Read and dropped, not left unread: the client's writes must not block, as on a dead path.
+                    if (silent)
+                        onSilenced.run();
+                    else
+                        onFrame.accept(frame);
+                }
             }
         } catch (BadFrameException e) {
             log.info("Closing CSTA connection {}: {}", id, e.getMessage());
@@ -98,6 +120,10 @@ final class CstaConnection implements ClientLink {
                 byte[] bytes = outgoing.take();
                 if (bytes == CLOSE)
                     break;
+                if (silent) {
+                    onSilenced.run(); // queued before the link went half-open: lost with it
+                    continue;
+                }
                 out.write(bytes);
                 if (outgoing.isEmpty())
                     out.flush();

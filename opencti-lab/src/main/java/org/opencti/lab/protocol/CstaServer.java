@@ -51,6 +51,7 @@ public final class CstaServer implements AutoCloseable {
             r -> Thread.ofPlatform().name("csta-session-timer").daemon(true).unstarted(r));
     private final LabClock sessionClock;
     private final Runnable virtualTick = this::tickNow;
+    private final LinkFaults faults = new LinkFaults(this);
     private ServerSocket serverSocket;
     private Thread acceptThread;
     private CstaWebSocketEndpoint webSocket;
@@ -127,7 +128,8 @@ public final class CstaServer implements AutoCloseable {
                                 monitors.dropAll(session);
                         });
                     }
-                });
+                }, faults::silenced);
+        webSocket.refuse(faults.refusingNew());
         return new InetSocketAddress(bindAddress, webSocket.port());
     }
 
@@ -140,7 +142,15 @@ public final class CstaServer implements AutoCloseable {
         return webSocket == null ? -1 : webSocket.port();
     }
 
-    /** Refuses (closes the listening socket) or accepts connections again, on the same port. */
+    /** The fault switch of every CSTA link, TCP and WebSocket (tests and soak runs). */
+    public LinkFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Refuses (closes the listening socket) or accepts TCP connections again, on the same port. {@link LinkFaults#refuseNew}
+     * also refuses WebSocket upgrades.
+     */
     public synchronized void refuseConnections(boolean refuse) {
         if (refuse && serverSocket != null) {
             closeQuietly(serverSocket);
@@ -159,6 +169,16 @@ public final class CstaServer implements AutoCloseable {
                 session.connection.closeAfterWrites();
             }
         });
+    }
+
+    /** Every link open now, TCP and WebSocket (a copy, taken on the loop). */
+    List<ClientLink> links() {
+        return loop.call(() -> sessions.values().stream().map(s -> s.connection).toList());
+    }
+
+    synchronized void refuseWebSocket(boolean refuse) {
+        if (webSocket != null)
+            webSocket.refuse(refuse);
     }
 
     /** Sends SystemStatus to every client (the lab's own request; clients answer SystemStatusResponse). */
@@ -211,7 +231,7 @@ public final class CstaServer implements AutoCloseable {
                 () -> loop.execute(() -> {
                     sessions.remove(session.get().connection.id());
                     monitors.dropAll(session.get());
-                }));
+                }), faults::silenced);
         session.set(new CstaSession(connection));
         loop.execute(() -> sessions.put(connection.id(), session.get()));
         connection.start();

@@ -1,6 +1,7 @@
 package org.opencti.lab.protocol;
 
 import io.javalin.Javalin;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.websocket.WsContext;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -27,20 +28,28 @@ final class CstaWebSocketEndpoint implements AutoCloseable {
 
     private final Javalin app;
     private final Map<WsContext, WebSocketLink> links = new ConcurrentHashMap<>();
+    private volatile boolean refusing;
 
-    CstaWebSocketEndpoint(InetAddress bindAddress, int port, LongSupplier nextId, Sessions sessions) {
+    /** {@code onSilenced} runs for every message a half-open link swallows (see {@link LinkFaults}). */
+    CstaWebSocketEndpoint(InetAddress bindAddress, int port, LongSupplier nextId, Sessions sessions, Runnable onSilenced) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.wsBeforeUpgrade(PATH, ctx -> {
+                if (refusing)
+                    throw new ServiceUnavailableResponse("The lab refuses new CSTA connections now (a link fault under test)");
+            });
             config.routes.ws(PATH, ws -> {
                 ws.onConnect(ctx -> {
                     ctx.session.setIdleTimeout(Duration.ZERO);
-                    WebSocketLink link = new WebSocketLink(nextId.getAsLong(), ctx);
+                    WebSocketLink link = new WebSocketLink(nextId.getAsLong(), ctx, onSilenced);
                     links.put(ctx, link);
                     sessions.opened(link);
                 });
                 ws.onMessage(ctx -> {
                     WebSocketLink link = links.get(ctx);
-                    if (link != null)
+                    if (link != null && link.silent())
+                        onSilenced.run();
+                    else if (link != null)
                         sessions.received(link, ctx.message());
                 });
                 ws.onBinaryMessage(ctx -> ctx.closeSession(1003, "CSTA XML travels in text frames"));
@@ -52,6 +61,11 @@ final class CstaWebSocketEndpoint implements AutoCloseable {
 
     int port() {
         return app.port();
+    }
+
+    /** {@code true}: upgrades to {@code /csta} are answered 503; sockets already open carry on. */
+    void refuse(boolean refuse) {
+        refusing = refuse;
     }
 
     private void closed(WsContext ctx, Sessions sessions) {

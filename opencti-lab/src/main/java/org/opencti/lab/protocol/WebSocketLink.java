@@ -26,9 +26,13 @@ final class WebSocketLink implements ClientLink {
     private final WsContext context;
     private final LinkedBlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable onSilenced;
+    private volatile boolean silent;
 
-    WebSocketLink(long id, WsContext context) {
+    /** {@code onSilenced} runs for every message a half-open link swallows, either way (the fault counters). */
+    WebSocketLink(long id, WsContext context, Runnable onSilenced) {
         this.id = id;
+        this.onSilenced = onSilenced;
         this.context = context;
         Thread.ofVirtual().name("csta-ws-write-" + id).start(this::write);
     }
@@ -57,8 +61,20 @@ final class WebSocketLink implements ClientLink {
 
     @Override
     public void send(String invokeId, String xml) {
-        if (!closed.get())
+        if (silent)
+            onSilenced.run();
+        else if (!closed.get())
             outgoing.add(withInvokeId(xml, invokeId));
+    }
+
+    @Override
+    public void silence() {
+        silent = true;
+    }
+
+    @Override
+    public boolean silent() {
+        return silent;
     }
 
     @Override
@@ -81,6 +97,10 @@ final class WebSocketLink implements ClientLink {
                 String text = outgoing.take();
                 if (text == CLOSE)
                     break;
+                if (silent) {
+                    onSilenced.run();
+                    continue;
+                }
                 Callback.Completable sent = new Callback.Completable();
                 context.session.sendText(text, sent);
                 sent.get();

@@ -147,6 +147,13 @@ public final class CstaTestClient implements AutoCloseable {
         }
     }
 
+    /** Every message received so far, as {@code invokeID element}, oldest first. */
+    public List<String> seen() {
+        synchronized (seen) {
+            return List.copyOf(seen);
+        }
+    }
+
     public boolean isClosed() {
         return closed.getCount() == 0;
     }

@@ -251,12 +251,15 @@ public final class Gateway {
                 .put("expiresAt", token.expiresAt().toString())));
     }
 
-    /** Sends pings and closes sockets that stayed silent longer than the dead-socket timeout. */
+    /**
+     * Sends pings and closes sockets that would be silent longer than the dead-socket timeout by the next beat: a dead
+     * socket is closed within {@code deadSocketAfter} of its last frame, whatever the phase of the heartbeat.
+     */
     private void heartbeat() {
         Instant now = scheduler.now();
         for (DesktopSocket socket : open.values()) {
             Instant heard = lastHeard.get(socket.id());
-            if (heard != null && Duration.between(heard, now).compareTo(settings.deadSocketAfter()) > 0) {
+            if (heard != null && Duration.between(heard, now).plus(settings.heartbeat()).compareTo(settings.deadSocketAfter()) > 0) {
                 socket.close(1001, "no heartbeat for " + settings.deadSocketAfter().toSeconds() + " s");
                 closed(socket);
             } else {

@@ -90,7 +90,8 @@ final class TrackedCall {
             case Held -> {
                 if (heldSince == null) heldSince = at;
             }
-            case Disconnected -> end(at, event.cause(), false);
+            // A connector closes a call the reconcile no longer found with LinkLost: when it ended is a guess.
+            case Disconnected -> end(at, event.cause(), event.cause() == DisconnectCause.LinkLost);
         }
     }
 
