@@ -16,10 +16,10 @@ import org.opencti.lab.config.LabConfig;
 import org.opencti.model.AgentId;
 import org.opencti.model.Customer;
 import org.opencti.server.config.ServerConfig;
+import org.opencti.server.platform.QueueDefinition;
 import org.opencti.server.session.PasswordHash;
 import org.opencti.server.session.User;
 import org.opencti.store.Store;
-import org.opencti.store.StoreConfig;
 import org.opencti.store.codes.Code;
 import org.opencti.store.codes.Codes;
 
@@ -58,12 +58,12 @@ public final class Deployment implements AutoCloseable {
                 connectorProperties.putIfAbsent("queues", labConfig.queues().stream()
                         .map(q -> q.device() + "=" + q.id()).collect(java.util.stream.Collectors.joining(",")));
             }
-            store = Store.open(config.storeUrl() == null ? StoreConfig.h2(config.dataDir())
-                    : StoreConfig.of(config.storeUrl(), config.storeUser(), config.storePassword()));
+            store = Store.open(config.store().toStoreConfig(config.dataDir()));
             seed(store, labConfig);
             CtiConnector connector = ConnectorLoader.create(new ConnectorConfig(config.connectorType(), connectorProperties));
             OpenCtiServer server = OpenCtiServer.create(new ServerSetup(connector, users(labConfig), config.dataDir(),
-                    scheduler, null, null, config.allowedOrigins()).withStore(store)).start(config.port());
+                    scheduler, null, null, config.allowedOrigins()).withStore(store)
+                    .withQueues(queues(labConfig, connectorProperties.get("queues")))).start(config.port());
             return new Deployment(lab, store, server, scheduler);
         } catch (RuntimeException e) {
             if (store != null) store.close();
@@ -83,6 +83,25 @@ public final class Deployment implements AutoCloseable {
         return users;
     }
 
+    /**
+     * The queues to monitor: those of the connector's {@code queues} mapping ({@code 8001=sales,...}), with the lab
+     * configuration's service-level time where it names the queue (else the default 20 s).
+     */
+    static List<QueueDefinition> queues(LabConfig lab, String mapping) {
+        if (mapping == null || mapping.isBlank()) return List.of();
+        List<QueueDefinition> queues = new ArrayList<>();
+        for (String entry : mapping.split(",")) {
+            String[] pair = entry.trim().split("=", 2);
+            if (pair.length != 2) continue; // the connector reports a malformed mapping when it is created
+            String device = pair[0].trim();
+            String id = pair[1].trim();
+            int serviceLevel = lab.queues().stream().filter(q -> q.id().equals(id)).map(q -> q.serviceLevelSeconds())
+                    .findFirst().orElse(QueueDefinition.DEFAULT_SERVICE_LEVEL_SECONDS);
+            queues.add(new QueueDefinition(id, device, serviceLevel));
+        }
+        return queues;
+    }
+
     /** With the lab, every caller it generates has a customer record to pop. */
     private static void seed(Store store, LabConfig lab) {
         store.customers().seed(lab.customers().stream()
@@ -92,6 +111,9 @@ public final class Deployment implements AutoCloseable {
     }
 
     public int port() { return server.port(); }
+
+    /** The server, for checks on its state (monitored queues, open sockets). */
+    public OpenCtiServer server() { return server; }
 
     public Optional<ContactCentreLab> lab() { return Optional.ofNullable(lab); }
 

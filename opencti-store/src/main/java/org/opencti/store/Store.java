@@ -89,6 +89,9 @@ public final class Store implements AutoCloseable {
 
     public Codes codes() { return codes; }
 
+    /** What this store was opened with (buffer bound, overflow policy, ...), for metrics and health. */
+    public StoreConfig config() { return config; }
+
     public WriterCounters counters() {
         return new WriterCounters(buffer.queued(), writer.written(), buffer.dropped(), writer.rejected(),
                 writer.failedAttempts(), writer.lost());

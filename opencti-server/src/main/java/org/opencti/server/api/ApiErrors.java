@@ -77,7 +77,8 @@ public final class ApiErrors {
         ctx.status(status).contentType("application/json").result(ApiJson.error(shape).toString());
     }
 
-    private static String requestId(Context ctx) {
+    /** This request's id (see {@link #assignRequestId}). */
+    public static String requestId(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
         return id != null ? id : "req-" + UUID.randomUUID();
     }

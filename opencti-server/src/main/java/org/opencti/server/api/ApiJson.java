@@ -15,6 +15,7 @@ import org.opencti.model.event.CallSnapshot;
 import org.opencti.model.event.EndedCall;
 import org.opencti.model.json.CtiJson;
 import org.opencti.server.platform.PlatformQueries;
+import org.opencti.server.platform.QueueStatistics;
 import org.opencti.store.Page;
 import org.opencti.store.agentstate.AgentStateChange;
 import org.opencti.store.codes.Code;
@@ -92,6 +93,13 @@ final class ApiJson {
     private static ObjectNode endedCall(EndedCall c) {
         return CtiJson.mapper().createObjectNode().put("callId", c.callId().value()).put("queue", c.queue())
                 .put("endedAt", time(c.endedAt()));
+    }
+
+    static ObjectNode queue(QueueStatistics.Snapshot q) {
+        return CtiJson.mapper().createObjectNode().put("queue", q.queue()).put("device", q.device())
+                .put("waiting", q.waiting()).put("longestWaitSeconds", q.longestWaitSeconds()).put("offered", q.offered())
+                .put("answered", q.answered()).put("abandoned", q.abandoned()).put("serviceLevel", q.serviceLevel())
+                .put("serviceLevelSeconds", q.serviceLevelSeconds());
     }
 
     static ObjectNode customer(Customer c) {

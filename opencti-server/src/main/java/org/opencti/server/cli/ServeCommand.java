@@ -8,6 +8,7 @@ import org.opencti.server.Deployment;
 import org.opencti.server.config.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,6 +26,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder: H2 database and token key (default ./data).")
     private Path data;
 
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "The database, e.g. jdbc:postgresql://127.0.0.1:5432/opencti (default: H2 in the data folder); wins over store.url.")
+    private String dbUrl;
+
     @Option(names = "--no-lab", description = "Do not start the embedded lab; the configured connector talks to a real CTI server.")
     private boolean noLab;
 
@@ -34,11 +39,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Override public Integer call() throws InterruptedException {
+    /** The configuration file's settings with the command-line options applied over them. */
+    ServerConfig settings() {
         ServerConfig settings = config != null ? ServerConfig.load(config) : ServerConfig.defaults();
         if (port != null) settings = settings.withPort(port);
         if (data != null) settings = settings.withDataDir(data);
+        if (dbUrl != null) {
+            if (!ServerConfig.supportedUrl(dbUrl))
+                throw new ParameterException(spec.commandLine(), "--db-url: '" + dbUrl
+                        + "' is not supported; expected jdbc:h2:... or jdbc:postgresql://host:port/database");
+            settings = settings.withStoreUrl(dbUrl);
+        }
         if (noLab || noTraffic) settings = settings.withLab(settings.labEnabled() && !noLab, settings.traffic() && !noTraffic);
+        return settings;
+    }
+
+    @Override public Integer call() throws InterruptedException {
+        ServerConfig settings = settings();
         CountDownLatch stopped = new CountDownLatch(1);
         Deployment deployment = Deployment.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,19 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.opencti.store.WhenBufferFull;
 
 /**
  * The one YAML file of a deployment: {@code server} (port, data folder, allowed origins), {@code lab} (embedded
  * lab on or off, its own config file, CSTA port, traffic), {@code connector} (type and properties), {@code store}
- * (JDBC URL, user, password). Every section is optional; defaults give the demo. Validated whole at load: every
+ * (JDBC URL, user, password, schema, and the writer's buffer: {@code bufferCapacity}, {@code whenBufferFull},
+ * {@code batchSize}; see {@link StoreSettings}). Every section is optional; defaults give the demo. Validated whole at load: every
  * problem is reported with its property, value and what is accepted.
  */
 public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, boolean labEnabled, Path labConfig,
                            int labCstaPort, boolean traffic, String connectorType, Map<String, String> connectorProperties,
-                           String storeUrl, String storeUser, String storePassword) {
+                           StoreSettings store) {
 
     public static ServerConfig defaults() {
-        return new ServerConfig(8080, Path.of("data"), List.of(), true, null, 4720, true, "csta", Map.of(), null, null, null);
+        return new ServerConfig(8080, Path.of("data"), List.of(), true, null, 4720, true, "csta", Map.of(), StoreSettings.DEFAULTS);
     }
 
     public ServerConfig {
@@ -33,28 +36,37 @@ public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, 
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
-                connectorType, connectorProperties, storeUrl, storeUser, storePassword);
+                connectorType, connectorProperties, store);
     }
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(port, dir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
-                connectorType, connectorProperties, storeUrl, storeUser, storePassword);
+                connectorType, connectorProperties, store);
     }
 
     public ServerConfig withLab(boolean enabled, boolean withTraffic) {
         return new ServerConfig(port, dataDir, allowedOrigins, enabled, labConfig, labCstaPort, withTraffic,
-                connectorType, connectorProperties, storeUrl, storeUser, storePassword);
+                connectorType, connectorProperties, store);
     }
 
     public ServerConfig withLabCstaPort(int cstaPort) {
         return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, cstaPort, traffic,
-                connectorType, connectorProperties, storeUrl, storeUser, storePassword);
+                connectorType, connectorProperties, store);
+    }
+
+    /** The same configuration on another database (the {@code --db-url} option wins over the file). */
+    public ServerConfig withStoreUrl(String url) {
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
+                connectorType, connectorProperties, store.withUrl(url));
+    }
+
+    public ServerConfig withStore(StoreSettings newStore) {
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
+                connectorType, connectorProperties, newStore);
     }
 
     /** The JDBC URL: the configured one, else an H2 file in the data folder. */
-    public String effectiveStoreUrl() {
-        return storeUrl != null ? storeUrl : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("opencti");
-    }
+    public String effectiveStoreUrl() { return store.effectiveUrl(dataDir); }
 
     private static final Set<String> SECTIONS = Set.of("server", "lab", "connector", "store");
 
@@ -93,14 +105,56 @@ public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, 
         });
         Map<String, String> properties = new LinkedHashMap<>();
         connector.path("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
-        String storeUrl = text(store, "url");
-        if (storeUrl != null && !storeUrl.startsWith("jdbc:h2:") && !storeUrl.startsWith("jdbc:postgresql:"))
-            problems.add("store.url: '" + storeUrl + "' is not supported; expected jdbc:h2:... or jdbc:postgresql://...");
+        StoreSettings storeSettings = store(store, problems);
         if (!problems.isEmpty()) throw new InvalidServerConfigException(source, problems);
         return new ServerConfig(port, server.has("dataDir") ? Path.of(server.get("dataDir").asText()) : d.dataDir(), origins,
                 lab.path("enabled").asBoolean(true), lab.has("config") ? Path.of(lab.get("config").asText()) : null,
                 cstaPort, lab.path("traffic").asBoolean(true), connector.path("type").asText(d.connectorType()),
-                properties, storeUrl, text(store, "user"), text(store, "password"));
+                properties, storeSettings);
+    }
+
+    private static final Set<String> STORE_FIELDS = Set.of("url", "user", "password", "schema", "bufferCapacity",
+            "whenBufferFull", "batchSize");
+
+    private static StoreSettings store(JsonNode store, List<String> problems) {
+        StoreSettings d = StoreSettings.DEFAULTS;
+        store.fieldNames().forEachRemaining(name -> {
+            if (!STORE_FIELDS.contains(name)) problems.add("store." + name + ": unknown property; expected one of " + new TreeSet<>(STORE_FIELDS));
+        });
+        String url = text(store, "url");
+        if (url != null && !supportedUrl(url))
+            problems.add("store.url: '" + url + "' is not supported; expected jdbc:h2:... or jdbc:postgresql://...");
+        String schema = text(store, "schema");
+        if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"))
+            problems.add("store.schema: '" + schema + "' is not a plain identifier; expected letters, digits and '_' (at most 63)");
+        int capacity = integer(store, "store.bufferCapacity", d.bufferCapacity(), 1, 10_000_000, problems);
+        int batchSize = integer(store, "store.batchSize", d.batchSize(), 1, 5_000, problems);
+        WhenBufferFull whenFull = d.whenBufferFull();
+        String policy = text(store, "whenBufferFull");
+        if (policy != null) {
+            try {
+                whenFull = WhenBufferFull.valueOf(policy);
+            } catch (IllegalArgumentException e) {
+                problems.add("store.whenBufferFull: '" + policy + "' is not a policy; expected DROP_NEWEST (events never"
+                        + " wait; drops are counted) or BLOCK_CALLER (nothing is dropped; events wait for room)");
+            }
+        }
+        return new StoreSettings(url, text(store, "user"), text(store, "password"), schema, capacity, whenFull, batchSize);
+    }
+
+    /** The JDBC URLs the store supports (the {@code --db-url} option is checked the same way). */
+    public static boolean supportedUrl(String url) {
+        return url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql://");
+    }
+
+    private static int integer(JsonNode section, String name, int defaultValue, int min, int max, List<String> problems) {
+        JsonNode node = section.path(name.substring(name.indexOf('.') + 1));
+        if (node.isMissingNode()) return defaultValue;
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+            problems.add(name + ": '" + node.asText() + "' is not accepted; expected an integer from " + min + " to " + max);
+            return defaultValue;
+        }
+        return node.asInt();
     }
 
     private static int port(JsonNode section, String name, int defaultValue, List<String> problems) {

@@ -3,7 +3,6 @@ package org.opencti.server.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,11 +19,10 @@ import org.opencti.model.CtiException;
 import org.opencti.model.ErrorCode;
 import org.opencti.model.event.AgentStateEvent;
 import org.opencti.model.event.CtiEvent;
+import org.opencti.model.event.QueueEvent;
 import org.opencti.model.json.CtiJson;
-import org.opencti.model.request.AgentNotReady;
 import org.opencti.model.request.CtiRequest;
 import org.opencti.model.request.Login;
-import org.opencti.model.request.Logout;
 import org.opencti.model.request.WrapUp;
 import org.opencti.server.session.AgentSession;
 import org.opencti.server.session.DesktopSocket;
@@ -35,8 +33,10 @@ import org.opencti.server.session.Users;
 
 /**
  * The {@code WS /cti/v1} protocol, independent of the HTTP library: requests ({@code op: request}) are checked and
- * sent to the connector, events are numbered per session and sent to every tab, {@code resume} replays or snapshots,
- * {@code forward} takes canonical events from client-side implementations, {@code ping}/{@code pong} keep sockets alive.
+ * sent to the connector, events are numbered per session and sent to every tab (and, through {@link Supervision}, to
+ * the agent's supervisors), {@code resume} replays or snapshots (and reopens a session a restart lost, see
+ * {@link #resume}), {@code forward} takes canonical events from client-side implementations, {@code ping}/{@code pong}
+ * keep sockets alive ({@link Presence}).
  */
 public final class Gateway {
     private final CtiConnector connector;
@@ -44,26 +44,22 @@ public final class Gateway {
     private final Sessions sessions;
     private final Tokens tokens;
     private final Scheduler scheduler;
-    private final GatewaySettings settings;
     private final Recording recording;
     private final BeforeDelivery beforeDelivery;
     private final Consumer<HandledRequest> handledRequests;
+    private final Supervision supervision;
     private final Map<String, AgentSession> bound = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
-    private final Map<String, DesktopSocket> open = new ConcurrentHashMap<>();
-
-    public Gateway(CtiConnector connector, Users users, Sessions sessions, Tokens tokens, Scheduler scheduler,
-                   GatewaySettings settings, Recording recording) {
-        this(connector, users, sessions, tokens, scheduler, settings, recording, BeforeDelivery.NONE, handled -> {});
-    }
+    private final Presence presence;
 
     /**
      * @param beforeDelivery  sees every event before its session does (the screen pop holds an Offering back)
      * @param handledRequests hears every control request with its outcome (audit, metrics)
+     * @param supervision     supervisors' team feed and queue events
      */
     public Gateway(CtiConnector connector, Users users, Sessions sessions, Tokens tokens, Scheduler scheduler,
                    GatewaySettings settings, Recording recording, BeforeDelivery beforeDelivery,
-                   Consumer<HandledRequest> handledRequests) {
+                   Consumer<HandledRequest> handledRequests, Supervision supervision) {
+        this.supervision = supervision;
         this.beforeDelivery = beforeDelivery;
         this.handledRequests = handledRequests;
         this.connector = connector;
@@ -71,13 +67,19 @@ public final class Gateway {
         this.sessions = sessions;
         this.tokens = tokens;
         this.scheduler = scheduler;
-        this.settings = settings;
         this.recording = recording;
-        scheduler.every(settings.heartbeat(), this::heartbeat);
+        this.presence = new Presence(connector, scheduler, settings, this::closed, this::end);
     }
 
-    /** Delivers an event from a connector (or a client-side implementation) to its agent's session, and records it. */
+    /**
+     * Delivers an event from a connector (or a client-side implementation) to its agent's session, records it and
+     * shows it to the agent's supervisors. A queue monitor's events (no agent) go to the supervisors.
+     */
     public void publish(CtiEvent event) {
+        if (event instanceof QueueEvent queue && event.agentId() == null) {
+            supervision.queueEvent(queue);
+            return;
+        }
         if (event.agentId() == null) return;
         beforeDelivery.accept(event, this::deliver);
     }
@@ -86,24 +88,23 @@ public final class Gateway {
         sessions.of(event.agentId()).ifPresent(session -> {
             CtiEvent delivered = session.deliver(event);
             recording.event(delivered);
+            supervision.delivered(delivered);
             if (delivered instanceof AgentStateEvent state && state.name() == AgentState.LoggedOut) end(session);
         });
     }
 
     public void opened(DesktopSocket socket) {
-        open.put(socket.id(), socket);
-        lastHeard.put(socket.id(), scheduler.now());
+        presence.opened(socket);
     }
 
     public void closed(DesktopSocket socket) {
-        open.remove(socket.id());
-        lastHeard.remove(socket.id());
+        presence.closed(socket);
         AgentSession session = bound.remove(socket.id());
-        if (session != null && session.detach(socket)) startAbsenceTimers(session);
+        if (session != null && session.detach(socket)) presence.startAbsenceTimers(session);
     }
 
     public void received(DesktopSocket socket, String text) {
-        lastHeard.put(socket.id(), scheduler.now());
+        presence.heard(socket);
         JsonNode frame;
         try {
             frame = CtiJson.readTree(text, ErrorCode.OPENCTI_BAD_REQUEST);
@@ -120,7 +121,7 @@ public final class Gateway {
                 case "forward" -> forward(socket, id, frame.get("event"));
                 case "refresh" -> refresh(socket, id);
                 case "ping" -> socket.send("{\"op\":\"pong\"}");
-                case "pong" -> { /* lastHeard is enough */ }
+                case "pong" -> { /* being heard is enough */ }
                 default -> throw new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "$.op: unknown op '" + op
                         + "'; expected one of request, resume, forward, refresh, ping, pong", Map.of("path", "$.op"));
             }
@@ -197,7 +198,7 @@ public final class Gateway {
                 socket.send(errorFrame(id, unwrap(failure)));
                 return;
             }
-            Tokens.Issued token = tokens.issue(user.id(), session.id());
+            Tokens.Issued token = tokens.issue(session);
             bound.put(socket.id(), session);
             String result = resultFrame(id, CtiJson.mapper().createObjectNode().put("token", token.token())
                     .put("expiresAt", token.expiresAt().toString()));
@@ -219,13 +220,50 @@ public final class Gateway {
 
     private void resume(DesktopSocket socket, JsonNode frame) {
         Tokens.Claims claims = tokens.verify(frame.path("token").asText(null));
-        AgentSession session = sessions.of(claims.agentId()).filter(s -> s.id().equals(claims.sessionId()))
-                .orElseThrow(() -> new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "The session of agent "
-                        + claims.agentId() + " has ended; log in again.", Map.of("reason", "ended")));
         Long lastSeq = frame.hasNonNull("lastSeq") ? frame.get("lastSeq").asLong() : null;
+        AgentSession session = sessions.of(claims.agentId()).filter(s -> s.id().equals(claims.sessionId())).orElse(null);
+        if (session == null) {
+            restore(socket, claims, lastSeq);
+            return;
+        }
+        bind(socket, session);
+        session.attach(socket, lastSeq, scheduler.now());
+    }
+
+    private void bind(DesktopSocket socket, AgentSession session) {
         AgentSession previous = bound.put(socket.id(), session);
         if (previous != null && previous != session) previous.detach(socket);
-        session.attach(socket, lastSeq, scheduler.now());
+    }
+
+    /**
+     * A valid token whose session this server does not have: it was issued before a restart (the signing key lives in
+     * the data folder). The session opens again under its old id; a connector-backed one needs the connector to know
+     * the agent's desk (its snapshot), else the desktop must log in again.
+     */
+    private void restore(DesktopSocket socket, Tokens.Claims claims, Long lastSeq) {
+        User user = users.find(claims.agentId()).orElse(null);
+        if (claims.device() == null || user == null || sessions.of(claims.agentId()).isPresent())
+            throw new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "The session of agent " + claims.agentId()
+                    + " has ended; log in again.", Map.of("reason", "ended"));
+        AgentSession session = sessions.restore(claims.sessionId(), user, claims.device(), claims.mode(), claims.platformOnly());
+        if (claims.platformOnly()) {
+            bind(socket, session);
+            session.attach(socket, lastSeq, scheduler.now());
+            return;
+        }
+        connector.snapshot(user.id()).whenComplete((snapshot, failure) -> {
+            if (failure != null) {
+                sessions.close(session);
+                socket.send(errorFrame(null, new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "The server restarted and the"
+                        + " CTI connector does not know agent " + user.id() + "'s desk at " + claims.device() + " ("
+                        + unwrap(failure).getMessage() + "); log in again.", Map.of("reason", "restarted"))));
+                return;
+            }
+            bind(socket, session);
+            if (lastSeq != null) session.continueAfter(lastSeq);
+            session.attach(socket, session.lastSeq(), scheduler.now()); // nothing to replay: the snapshot follows
+            publish(snapshot);
+        });
     }
 
     private void forward(DesktopSocket socket, String id, JsonNode body) {
@@ -246,45 +284,9 @@ public final class Gateway {
     private void refresh(DesktopSocket socket, String id) {
         AgentSession session = bound.get(socket.id());
         if (session == null) throw new CtiException(ErrorCode.OPENCTI_AGENT_NOT_LOGGED_IN, "Log in before refreshing a token.");
-        Tokens.Issued token = tokens.issue(session.user().id(), session.id());
+        Tokens.Issued token = tokens.issue(session);
         socket.send(resultFrame(id, CtiJson.mapper().createObjectNode().put("token", token.token())
                 .put("expiresAt", token.expiresAt().toString())));
-    }
-
-    /**
-     * Sends pings and closes sockets that would be silent longer than the dead-socket timeout by the next beat: a dead
-     * socket is closed within {@code deadSocketAfter} of its last frame, whatever the phase of the heartbeat.
-     */
-    private void heartbeat() {
-        Instant now = scheduler.now();
-        for (DesktopSocket socket : open.values()) {
-            Instant heard = lastHeard.get(socket.id());
-            if (heard != null && Duration.between(heard, now).plus(settings.heartbeat()).compareTo(settings.deadSocketAfter()) > 0) {
-                socket.close(1001, "no heartbeat for " + settings.deadSocketAfter().toSeconds() + " s");
-                closed(socket);
-            } else {
-                socket.send("{\"op\":\"ping\"}");
-            }
-        }
-    }
-
-    /**
-     * With no tab left: a Ready agent is made NotReady (DesktopLost) so a vanished desktop gets no calls, and the
-     * session ends after the grace period unless a tab comes back.
-     */
-    private void startAbsenceTimers(AgentSession session) {
-        Scheduler.Cancellable desktopLost = scheduler.schedule(settings.desktopLostAfter(), () -> {
-            if (!session.hasSockets() && session.desk().state() == AgentState.Ready && !session.clientSide())
-                connector.execute(new RequestId("desktop-lost-" + session.id()), session.user().id(),
-                        new AgentNotReady(settings.desktopLostReason(), null));
-        });
-        Scheduler.Cancellable grace = scheduler.schedule(settings.sessionGrace(), () -> {
-            if (session.hasSockets()) return;
-            if (!session.clientSide() && session.desk().state() != AgentState.LoggedOut)
-                connector.execute(new RequestId("grace-logout-" + session.id()), session.user().id(), new Logout("DesktopLost"));
-            end(session);
-        });
-        session.timers(desktopLost, grace);
     }
 
     private void handled(AgentId actor, String id, CtiRequest request, Throwable failure, long startedNanos) {
@@ -316,7 +318,13 @@ public final class Gateway {
         return frame.toString();
     }
 
-    private static CtiException unwrap(Throwable failure) {
+    /** The failure inside a future's {@link CompletionException}, as an exception to report. */
+    public static Exception unwrapped(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof Exception e ? e : new IllegalStateException(cause);
+    }
+
+    static CtiException unwrap(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause instanceof CtiException cti ? cti
                 : new CtiException(ErrorCode.OPENCTI_CF_GENERIC_OPERATION, "The request failed: " + cause, Map.of(), cause);

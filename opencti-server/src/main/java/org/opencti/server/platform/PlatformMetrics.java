@@ -27,13 +27,16 @@ import org.opencti.store.WriterCounters;
  * {@code opencti_requests_seconds{action,result}} (WebSocket control requests, histogram),
  * {@code opencti_http_requests_seconds{method,route,status}} (REST, histogram), {@code opencti_link_state{state}}
  * (1 for the current state), {@code opencti_store_queue_depth}, {@code opencti_store_rows_written_total},
- * {@code opencti_store_rows_dropped_total}, {@code opencti_store_rows_rejected_total},
+ * {@code opencti_store_buffer_capacity{when_full}}, {@code opencti_store_rows_dropped_total}, {@code opencti_store_rows_rejected_total},
  * {@code opencti_store_rows_lost_total}, {@code opencti_store_write_failures_total},
- * {@code opencti_screenpop_lookups_total{outcome}}.
+ * {@code opencti_screenpop_lookups_total{outcome}}, {@code opencti_sockets_open},
+ * {@code opencti_sockets_overflowed_total}, {@code opencti_queues_monitored}. Events per second are the rate of
+ * {@code opencti_events_delivered_total}.
  */
 public final class PlatformMetrics {
     private final MeterRegistry registry;
     private final Map<LookupOutcome, Counter> lookups = new EnumMap<>(LookupOutcome.class);
+    private final Counter socketsOverflowed;
 
     public PlatformMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,6 +45,8 @@ public final class PlatformMetrics {
                     .description("Screen-pop lookups by outcome; timeout counts Offerings sent before the answer")
                     .register(registry));
         for (String type : CtiJson.EVENT_TYPES) delivered(type); // present at 0, so dashboards see every series
+        socketsOverflowed = Counter.builder("opencti.sockets.overflowed")
+                .description("Desktop sockets closed because their reader fell behind the send-queue bound").register(registry);
     }
 
     private Counter delivered(String type) {
@@ -56,6 +61,14 @@ public final class PlatformMetrics {
                 .description("Agent and supervisor sessions open now").register(registry);
     }
 
+    /** Desktop sockets open now, and how many configured queues the connector monitors. */
+    public void sockets(Supplier<Integer> open, Supplier<Integer> monitoredQueues) {
+        Gauge.builder("opencti.sockets.open", open, s -> s.get()).strongReference(true)
+                .description("Desktop WebSockets open now (tabs of agents and supervisors)").register(registry);
+        Gauge.builder("opencti.queues.monitored", monitoredQueues, s -> s.get()).strongReference(true)
+                .description("Configured queues whose monitor the connector started").register(registry);
+    }
+
     public void link(Supplier<LinkState> linkState) {
         for (LinkState state : LinkState.values())
             // A strong reference: Micrometer holds a gauge's object weakly, and nothing else holds this supplier.
@@ -67,6 +80,10 @@ public final class PlatformMetrics {
     public void store(Store store) {
         Gauge.builder("opencti.store.queue.depth", store, s -> s.counters().queued())
                 .description("Rows waiting for the store's writer").register(registry);
+        Gauge.builder("opencti.store.buffer.capacity", store, s -> s.config().bufferCapacity())
+                .tag("when_full", store.config().whenBufferFull().name())
+                .description("Rows the writer may hold while the database is away; when_full says what happens then")
+                .register(registry);
         storeCounter(store, "opencti.store.rows.written", WriterCounters::written, "Row writes committed");
         storeCounter(store, "opencti.store.rows.dropped", WriterCounters::dropped, "Rows refused because the write buffer was full");
         storeCounter(store, "opencti.store.rows.rejected", WriterCounters::rejected, "Rows the database refused for their content");
@@ -79,6 +96,9 @@ public final class PlatformMetrics {
     }
 
     public void lookup(LookupOutcome outcome) { lookups.get(outcome).increment(); }
+
+    /** A desktop socket fell behind its send-queue bound and was closed (it resumes from the replay buffer). */
+    public void socketOverflowed() { socketsOverflowed.increment(); }
 
     /** Counts a control request and how long the gateway took to answer it. */
     public void request(Gateway.HandledRequest handled) {

@@ -36,12 +36,17 @@ public final class PlatformQueries {
     private final Store store;
     private final Sessions sessions;
     private final Scheduler scheduler;
+    private final QueueStatistics queues;
 
-    public PlatformQueries(Store store, Sessions sessions, Scheduler scheduler) {
+    public PlatformQueries(Store store, Sessions sessions, Scheduler scheduler, QueueStatistics queues) {
         this.store = store;
         this.sessions = sessions;
         this.scheduler = scheduler;
+        this.queues = queues;
     }
+
+    /** Every queue's live statistics (any logged-in user may read them: they name no agent). */
+    public List<QueueStatistics.Snapshot> queues() { return queues.snapshot(scheduler.now()); }
 
     /** Interactions newest first; a query without agents means every agent the viewer sees. */
     public List<Interaction> interactions(Viewer viewer, InteractionQuery query) {

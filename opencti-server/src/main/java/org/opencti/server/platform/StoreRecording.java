@@ -1,12 +1,16 @@
 package org.opencti.server.platform;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.opencti.connector.spi.time.Scheduler;
 import org.opencti.model.AgentId;
 import org.opencti.model.event.CtiEvent;
+import org.opencti.model.json.CtiJson;
 import org.opencti.model.request.WrapUp;
 import org.opencti.server.gateway.Gateway;
 import org.opencti.server.gateway.Recording;
+import org.opencti.server.gateway.Supervision;
 import org.opencti.store.Store;
 import org.opencti.store.audit.AuditEntry;
 
@@ -35,6 +39,15 @@ public final class StoreRecording implements Recording, Consumer<Gateway.Handled
      */
     @Override public void wrapUp(AgentId agentId, WrapUp wrapUp) {
         store.recorder().wrapUp(agentId, wrapUp.callId(), wrapUp.wrapUpCode(), wrapUp.notes(), scheduler.now());
+    }
+
+    /** A supervisor's state change of a team member, accepted or refused, as one audit entry (action setAgentState). */
+    public void stateChange(Supervision.StateChange change) {
+        ObjectNode request = CtiJson.mapper().createObjectNode().put("type", "setAgentState")
+                .put("agentId", change.target().value()).put("state", change.state());
+        if (change.reasonCode() != null) request.put("reasonCode", change.reasonCode());
+        store.audit().append(new AuditEntry(UUID.randomUUID().toString(), scheduler.now(), change.supervisor().value(),
+                change.target(), change.requestId(), "setAgentState", request.toString(), change.result()));
     }
 
     /** The audit trail: one entry per control request, accepted or refused. */

@@ -66,19 +66,38 @@ public final class AgentSession {
     public synchronized CtiEvent deliver(CtiEvent event) {
         CtiEvent numbered = event.withSeq(++seq);
         desk.apply(numbered);
-        String frame = eventFrame(numbered);
-        replay.addLast(frame);
-        if (replay.size() > replayCapacity) replay.removeFirst();
-        for (DesktopSocket socket : sockets) socket.send(frame);
+        keepAndSend(numbered);
         return numbered;
     }
 
     /**
+     * Numbers and sends an event about someone else (a supervisor's team member, a queue) without touching this
+     * session's desk. It is kept for replay like any event, so a supervisor's resume misses nothing either.
+     */
+    public synchronized CtiEvent observe(CtiEvent event) {
+        CtiEvent numbered = event.withSeq(++seq);
+        keepAndSend(numbered);
+        return numbered;
+    }
+
+    private void keepAndSend(CtiEvent numbered) {
+        String frame = eventFrame(numbered);
+        replay.addLast(frame);
+        if (replay.size() > replayCapacity) replay.removeFirst();
+        for (DesktopSocket socket : sockets) socket.send(frame);
+    }
+
+    /**
      * Attaches a tab. With {@code lastSeq} inside the replay buffer it gets exactly the events after it; otherwise
-     * (no lastSeq, or a gap older than the buffer) it gets a fresh snapshot, numbered like any event.
+     * (no lastSeq, a gap older than the buffer, or a seq from before a server restart) it gets a fresh snapshot,
+     * numbered like any event.
      */
     public synchronized void attach(DesktopSocket socket, Long lastSeq, Instant now) {
         cancelTimers();
+        if (lastSeq != null && lastSeq > seq) {
+            continueAfter(lastSeq); // numbered before a server restart: the snapshot below comes after all it holds
+            lastSeq = null;
+        }
         long oldestKept = seq - replay.size() + 1;
         if (lastSeq != null && lastSeq <= seq && lastSeq + 1 >= oldestKept) {
             sockets.add(socket);
@@ -88,12 +107,19 @@ public final class AgentSession {
         }
         sockets.add(socket);
         SnapshotEvent snapshot = desk.snapshot(now);
-        CtiEvent numbered = snapshot.withSeq(++seq);
-        String frame = eventFrame(numbered);
-        replay.addLast(frame);
-        if (replay.size() > replayCapacity) replay.removeFirst();
         // Every tab gets it: a snapshot replaces what a tab knows, and the others must not see a gap in seq.
-        for (DesktopSocket s : sockets) s.send(frame);
+        keepAndSend(snapshot.withSeq(++seq));
+    }
+
+    /**
+     * Numbers the next event after {@code lastSeq} when that is ahead of this session: a tab numbered by the server
+     * before a restart then takes what follows as new, not as duplicates. The replay buffer restarts there (it holds
+     * consecutive seqs only).
+     */
+    public synchronized void continueAfter(long lastSeq) {
+        if (lastSeq <= seq) return;
+        seq = lastSeq;
+        replay.clear();
     }
 
     /** Detaches a tab; returns true when it was the last one. */

@@ -24,7 +24,19 @@ public final class Sessions {
     }
 
     /** Opens a session, refusing an agent or a device already in use. */
-    public synchronized AgentSession open(User user, String device, TelephonyMode mode, boolean clientSide) {
+    public AgentSession open(User user, String device, TelephonyMode mode, boolean clientSide) {
+        return open(UUID.randomUUID().toString(), user, device, mode, clientSide);
+    }
+
+    /**
+     * Opens again, under its old id, a session a restarted server no longer has (its token still verifies), refusing
+     * an agent or a device in use meanwhile.
+     */
+    public AgentSession restore(String sessionId, User user, String device, TelephonyMode mode, boolean clientSide) {
+        return open(sessionId, user, device, mode, clientSide);
+    }
+
+    private synchronized AgentSession open(String sessionId, User user, String device, TelephonyMode mode, boolean clientSide) {
         AgentSession existing = byAgent.get(user.id());
         if (existing != null)
             throw new CtiException(ErrorCode.OPENCTI_AGENT_LOGGED_IN, "Agent " + user.id() + " is already logged in at device "
@@ -34,7 +46,7 @@ public final class Sessions {
             throw new CtiException(ErrorCode.OPENCTI_AGENT_LOGGED_IN, "Device " + device + " is in use by agent "
                     + other.user().id() + "; choose another extension.", Map.of("device", device));
         });
-        AgentSession session = new AgentSession(UUID.randomUUID().toString(), user, device, mode, clientSide,
+        AgentSession session = new AgentSession(sessionId, user, device, mode, clientSide,
                 replayCapacity, 256, scheduler.now());
         byAgent.put(user.id(), session);
         return session;

@@ -20,10 +20,11 @@ import org.opencti.connector.spi.time.Scheduler;
 import org.opencti.model.AgentId;
 import org.opencti.model.CtiException;
 import org.opencti.model.ErrorCode;
+import org.opencti.model.TelephonyMode;
 
 /**
  * Signed, expiring session tokens (JWT, HMAC-SHA256). The key lives in the data folder ({@code token.key}), so a
- * restart keeps every issued token valid.
+ * restart keeps every issued token valid, and a token carries what it takes to open its session again there.
  */
 public final class Tokens {
     private static final String ISSUER = "opencti";
@@ -38,11 +39,16 @@ public final class Tokens {
         this.scheduler = scheduler;
     }
 
-    /** A token for this agent's session; the claims say which session and until when. */
-    public Issued issue(AgentId agentId, String sessionId) {
+    /**
+     * A token for this agent's session; the claims say which session and until when, and what a restarted server
+     * needs to open it again (device, telephony mode, whether it is platform-only).
+     */
+    public Issued issue(AgentSession session) {
         Instant now = scheduler.now();
         Instant expiresAt = now.plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String token = JWT.create().withIssuer(ISSUER).withSubject(agentId.value()).withClaim("sid", sessionId)
+        String token = JWT.create().withIssuer(ISSUER).withSubject(session.user().id().value()).withClaim("sid", session.id())
+                .withClaim("dev", session.desk().device()).withClaim("mode", session.mode().wireName())
+                .withClaim("po", session.clientSide())
                 .withIssuedAt(now).withExpiresAt(expiresAt).sign(algorithm);
         return new Issued(token, expiresAt);
     }
@@ -55,7 +61,10 @@ public final class Tokens {
                 .build(Clock.fixed(scheduler.now(), java.time.ZoneOffset.UTC));
         try {
             DecodedJWT jwt = verifier.verify(token);
-            return new Claims(new AgentId(jwt.getSubject()), jwt.getClaim("sid").asString(), jwt.getExpiresAtAsInstant());
+            String mode = jwt.getClaim("mode").asString();
+            return new Claims(new AgentId(jwt.getSubject()), jwt.getClaim("sid").asString(), jwt.getExpiresAtAsInstant(),
+                    jwt.getClaim("dev").asString(), mode == null ? null : TelephonyMode.fromWire(mode),
+                    Boolean.TRUE.equals(jwt.getClaim("po").asBoolean()));
         } catch (TokenExpiredException e) {
             throw new CtiException(ErrorCode.OPENCTI_NOT_AUTHORIZED, "The session token expired at "
                     + e.getExpiredOn() + "; log in again or refresh it before it expires.", Map.of("reason", "expired"));
@@ -67,7 +76,12 @@ public final class Tokens {
 
     public record Issued(String token, Instant expiresAt) {}
 
-    public record Claims(AgentId agentId, String sessionId, Instant expiresAt) {}
+    /**
+     * @param device       the session's device; with {@code mode}, null in a token from before they were claimed
+     * @param platformOnly the session reaches no connector (a supervisor, a client-side login)
+     */
+    public record Claims(AgentId agentId, String sessionId, Instant expiresAt, String device, TelephonyMode mode,
+                         boolean platformOnly) {}
 
     private static byte[] loadOrCreateKey(Path file) {
         try {

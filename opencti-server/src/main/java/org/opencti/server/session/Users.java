@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opencti.model.AgentId;
 import org.opencti.model.CtiException;
 import org.opencti.model.ErrorCode;
@@ -26,4 +27,6 @@ public final class Users {
     }
 
     public Collection<User> all() { return byId.values(); }
+
+    public Optional<User> find(AgentId id) { return Optional.ofNullable(byId.get(id)); }
 }

@@ -32,15 +32,27 @@ final class OpenApiDocument {
         return paths;
     }
 
-    JsonNode operation(String path) { return root.at("/paths/" + pointer(path) + "/get"); }
+    JsonNode operation(String path) { return operation("get", path); }
+
+    JsonNode operation(String method, String path) { return root.at("/paths/" + pointer(path) + "/" + method); }
+
+    /** The documented paths that answer GET. */
+    Set<String> getPaths() {
+        Set<String> paths = new TreeSet<>(paths());
+        paths.removeIf(path -> operation(path).isMissingNode());
+        return paths;
+    }
 
     /** The schema violations of {@code body} as the response of GET {@code path} with {@code status}. */
-    List<String> violations(String path, int status, String body) {
-        JsonNode response = operation(path).at("/responses/" + status);
-        if (response.isMissingNode()) return List.of("status " + status + " is not documented for GET " + path);
+    List<String> violations(String path, int status, String body) { return violations("get", path, status, body); }
+
+    /** The schema violations of {@code body} as the response of {@code method} {@code path} with {@code status}. */
+    List<String> violations(String method, String path, int status, String body) {
+        JsonNode response = operation(method, path).at("/responses/" + status);
+        if (response.isMissingNode()) return List.of("status " + status + " is not documented for " + method + " " + path);
         if (response.has("$ref")) response = root.at(response.get("$ref").asText().substring(1));
         String ref = response.at("/content/application~1json/schema/$ref").asText();
-        if (ref.isEmpty()) return List.of("GET " + path + " " + status + " documents no JSON schema reference");
+        if (ref.isEmpty()) return List.of(method + " " + path + " " + status + " documents no JSON schema reference");
         Schema schema = LOADED.computeIfAbsent(ref, r -> SCHEMAS.getSchema(SchemaLocation.of(BASE + "openapi.json" + r)));
         return schema.validate(body, InputFormat.JSON).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }

@@ -17,6 +17,9 @@ import org.opencti.model.json.CtiJson;
 
 /** A desktop tab over a real WebSocket: sends frames and waits for the frames it expects, listing what it saw on failure. */
 public final class DesktopClient implements AutoCloseable {
+    /** Generous: the build machine is shared, and a frame that does arrive returns at once. */
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final WebSocket socket;
@@ -60,7 +63,7 @@ public final class DesktopClient implements AutoCloseable {
 
     public JsonNode await(Predicate<JsonNode> wanted) {
         for (JsonNode frame : seen) if (wanted.test(frame)) { seen.remove(frame); return frame; }
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 JsonNode frame = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -71,7 +74,7 @@ public final class DesktopClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("The expected frame did not arrive within 5 s; frames seen: " + seen);
+        throw new AssertionError("The expected frame did not arrive within " + PATIENCE.toSeconds() + " s; frames seen: " + seen);
     }
 
     /** Every event frame received so far and within a short settle of the given marker request. */

@@ -18,7 +18,10 @@ import org.opencti.model.CallId;
 import org.opencti.model.CallType;
 import org.opencti.model.ConnectionState;
 import org.opencti.model.CtiException;
+import org.opencti.model.DequeueReason;
 import org.opencti.model.DisconnectCause;
+import org.opencti.model.QueueChange;
+import org.opencti.model.event.QueueEvent;
 import org.opencti.model.ErrorCode;
 import org.opencti.model.LinkState;
 import org.opencti.model.event.AgentSnapshot;
@@ -77,6 +80,15 @@ public final class FakeConnector implements CtiConnector {
     public void ring(AgentId agentId, CallId callId, String ani, Map<String, String> callData) {
         publish(agentId, callId, ConnectionState.Offering, null, ani, callData);
     }
+
+    /** A queue monitor's event: the call entered (reason null) or left the queue, with {@code waiting} left. */
+    public void queue(String queue, CallId callId, int waiting, DequeueReason reason) {
+        context.publish(new QueueEvent(EventHeader.of(context.scheduler().now(), null, "8001"),
+                reason == null ? QueueChange.CallQueued : QueueChange.CallDequeued, queue, callId, waiting, reason));
+    }
+
+    /** The agent's leg of a call is connected (the ACD call was answered at the phone). */
+    public void established(AgentId agentId, CallId callId) { call(agentId, callId, ConnectionState.Established, null); }
 
     /** The customer hangs up. */
     public void hangUp(AgentId agentId, CallId callId) {

@@ -29,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The server on a free port with the fake connector, virtual time and an H2 store in a temp folder, seeded with two
- * customers and the codes. Users: agents 1001 and 1002 and supervisor 9001 in team north, agent 2001 in team south.
+ * customers and the codes, monitoring queue sales (8001). Users: agents 1001 and 1002 and supervisor 9001 in team north, agent 2001 in team south.
  */
 public final class ServerWithStore implements AutoCloseable {
     public static final Customer ALICE = new Customer("cust-1", "Alice Martin", "0612345001", "A-1001");
     public static final Customer BOB = new Customer("cust-2", "Bob Durand", "+33 6 12 34 50 02", "A-1002");
+    public static final QueueDefinition SALES = new QueueDefinition("sales", "8001", 20);
     private static final PasswordHash DEMO = PasswordHash.of("demo");
 
     public final FakeConnector connector = new FakeConnector();
@@ -45,7 +46,12 @@ public final class ServerWithStore implements AutoCloseable {
     public ServerWithStore(Path dataDir) { this(dataDir, setup -> setup); }
 
     public ServerWithStore(Path dataDir, UnaryOperator<ServerSetup> customise) {
-        store = Store.open(StoreConfig.h2(dataDir).withRetry(Duration.ofMillis(10), Duration.ofMillis(100)));
+        this(dataDir, StoreConfig.h2(dataDir).withRetry(Duration.ofMillis(10), Duration.ofMillis(100)), customise);
+    }
+
+    /** The same server on another database (PostgreSQL, a relay that a test cuts, ...). */
+    public ServerWithStore(Path dataDir, StoreConfig storeConfig, UnaryOperator<ServerSetup> customise) {
+        store = Store.open(storeConfig);
         store.customers().seed(List.of(ALICE, BOB));
         store.codes().seed(Codes.Kind.REASON, List.of(new Code("break", "Break"), new Code("lunch", "Lunch")));
         store.codes().seed(Codes.Kind.WRAP_UP, List.of(new Code("sale", "Sale"), new Code("no-sale", "No sale")));
@@ -55,7 +61,8 @@ public final class ServerWithStore implements AutoCloseable {
                 new User(new AgentId("2001"), DEMO, User.Role.agent, "south", "5201"),
                 new User(new AgentId("9001"), DEMO, User.Role.supervisor, "north", "5901"));
         server = OpenCtiServer.create(customise.apply(
-                new ServerSetup(connector, users, dataDir, time, null, null, List.of()).withStore(store))).start(0);
+                new ServerSetup(connector, users, dataDir, time, null, null, List.of()).withStore(store)
+                        .withQueues(List.of(SALES)))).start(0);
     }
 
     public DesktopClient desktop() { return new DesktopClient(server.port()); }
@@ -73,10 +80,22 @@ public final class ServerWithStore implements AutoCloseable {
         assertThat(result.path("ok").asBoolean()).as(result.toString()).isTrue();
     }
 
+    /** A POST of a JSON body; {@code token} null sends no Authorization header. */
+    public HttpResponse<String> post(String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return send(request);
+    }
+
     /** A GET on the server; {@code token} null sends no Authorization header. */
     public HttpResponse<String> get(String pathAndQuery, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + pathAndQuery));
         if (token != null) request.header("Authorization", "Bearer " + token);
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
@@ -93,6 +112,13 @@ public final class ServerWithStore implements AutoCloseable {
 
     /** Waits (real time: the writer is a real thread) until every recorded row is in H2. */
     public void flushed() { assertThat(store.awaitFlushed(Duration.ofSeconds(5))).as("store flushed").isTrue(); }
+
+    /** The value of one series in {@code /metrics}, e.g. {@code opencti_store_queue_depth}; fails when it is absent. */
+    public double metric(String series) {
+        for (String line : get("/metrics", null).body().split("\n"))
+            if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1).trim());
+        throw new AssertionError("No series " + series + " in /metrics");
+    }
 
     @Override public void close() {
         try {
