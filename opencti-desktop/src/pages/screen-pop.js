@@ -41,7 +41,10 @@ export function nextPop(pop, { type, call, previous }) {
   const ringing = call.state === ConnectionState.OFFERING && previous?.state !== ConnectionState.OFFERING;
   const nothingLive = !pop || !pop.live;
   if (ended || !(ringing || (nothingLive && !previous))) return pop;
-  return popOf(call);
+  const next = popOf(call);
+  // Calling back the customer shown (click-to-dial): keep their record, the platform pops ringing calls only.
+  if (!next.customer && pop?.customer && sameNumber(pop.customer.phone, next.ani)) return { ...next, customer: pop.customer };
+  return next;
 }
 
 /**
@@ -50,8 +53,10 @@ export function nextPop(pop, { type, call, previous }) {
  * @returns {Pop}
  */
 export function popOf(call) {
+  // The customer's number: the caller's, or on an outbound call the number dialled (the ANI is the agent's own).
+  const number = call.callType === CallType.OUTBOUND ? call.dnis ?? call.otherDn : call.ani;
   return {
-    callId: call.callId, conversationId: call.conversationId, ...(call.ani ? { ani: call.ani } : {}),
+    callId: call.callId, conversationId: call.conversationId, ...(number ? { ani: number } : {}),
     ...(call.customer ? { customer: call.customer } : {}), live: call.state !== ConnectionState.DISCONNECTED,
   };
 }
@@ -103,6 +108,11 @@ function interactionRow(i) {
 
 function pick({ id, name, phone, accountId }) {
   return Object.fromEntries(Object.entries({ id, name, phone, accountId }).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function sameNumber(a, b) {
+  const digits = n => (n ?? '').replace(/\D/g, '');
+  return Boolean(digits(a)) && digits(a) === digits(b);
 }
 
 function sameCustomer(a, b) {

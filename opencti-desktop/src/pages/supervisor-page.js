@@ -57,10 +57,14 @@ export function startSupervisorPage(options = {}) {
     if (error?.code === ErrorCode.OPENCTI_NOT_AUTHORIZED && loggedIn) show(false);
   };
   const render = () => { drawAgents(page.agents, board.agentRows()); drawQueues(page.queues, board.queueRows()); };
-  const refresh = () => Promise.all([
+  // Each list stands alone: a server without queue statistics (or a failing fetch) must not blank the agents.
+  const refresh = () => Promise.allSettled([
     rest.agents().then(list => board.setAgents(list)),
     rest.queues().then(list => board.setQueues(list)),
-  ]).then(render, fail);
+  ]).then(results => {
+    render();
+    for (const result of results) if (result.status === 'rejected') fail(result.reason);
+  });
   const show = on => {
     loggedIn = on;
     page.form.hidden = on;

@@ -4,7 +4,7 @@
  * from ad-hoc rules in the view; the telephony mode decides which groups of controls exist at all.
  * @module
  */
-import { Action, AgentState, ConnectionState, LinkState, TelephonyMode } from '../interface/states.js';
+import { Action, AgentState, CallType, ConnectionState, LinkState, TelephonyMode } from '../interface/states.js';
 
 /** The accessible name of each action's button: stable API, tests and Playwright locate buttons by them. */
 export const BUTTON_NAMES = Object.freeze({
@@ -124,7 +124,9 @@ function agentModel(agent, reasonCodes, enabled, now) {
 
 function callModel(call, full, now) {
   const allowed = a => full && call.allowedActions.includes(a);
-  const who = call.customer?.name ?? call.ani ?? call.otherDn ?? call.dnis ?? call.callId;
+  // On an outbound call the ANI is this agent's own extension: name the call after the number dialled.
+  const far = call.callType === CallType.OUTBOUND ? call.dnis ?? call.otherDn : call.ani ?? call.otherDn;
+  const who = call.customer?.name ?? far ?? call.dnis ?? call.callId;
   return {
     callId: call.callId, state: call.state, since: call.since, elapsed: elapsed(call.since, now),
     title: `${call.callType} call ${who}`, queue: call.queue, customer: call.customer,
