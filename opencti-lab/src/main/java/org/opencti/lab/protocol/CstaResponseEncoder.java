@@ -11,6 +11,7 @@ import org.opencti.lab.pbx.CstaError;
 
 /** Writes responses and the lab's own requests as docs/csta-profile.md §4–6 specify. */
 final class CstaResponseEncoder {
+    private static final int MAX_MESSAGE = 1000;
 
     private CstaResponseEncoder() {
     }
@@ -21,8 +22,14 @@ final class CstaResponseEncoder {
 
     static String error(String namespace, CstaError error, String message) {
         XmlWriter xml = new XmlWriter("CSTAErrorCode", namespace).leaf(error.category(), error.value());
-        PrivateData.text(xml, "message", message);
+        PrivateData.text(xml, "message", shortened(message));
         return xml.finish();
+    }
+
+    /** A message may quote the request (a parser quotes a bad encoding name whole): the answer must still fit a frame. */
+    private static String shortened(String message) {
+        return message.length() <= MAX_MESSAGE ? message
+                : message.substring(0, MAX_MESSAGE) + "... (" + message.length() + " characters in all)";
     }
 
     /** A response carrying one connection, e.g. MakeCallResponse/callingDevice. */

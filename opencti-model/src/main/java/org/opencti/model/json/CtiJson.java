@@ -30,13 +30,16 @@ public final class CtiJson {
     public static final List<String> EVENT_TYPES = List.of("SnapshotEvent", "AgentStateEvent", "CallStateEvent",
             "PartyInfoEvent", "CallInfoEvent", "LinkStateEvent", "QueueEvent", "ErrorEvent");
 
+    // Trailing text after the object is malformed JSON too: the schema validator re-reads the whole text and
+    // would otherwise fail on it with its own parser's exception.
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> EVENT_TYPE_SET = Set.copyOf(EVENT_TYPES);
 
     private CtiJson() {}
 
-    /** The shared Jackson mapper, configured to refuse duplicate keys. */
+    /** The shared Jackson mapper, configured to refuse duplicate keys and text after the value. */
     public static ObjectMapper mapper() { return MAPPER; }
 
     public static CtiEvent parseEvent(String json) {
@@ -108,7 +111,15 @@ public final class CtiJson {
     }
 
     private static void checkSchema(String folder, String type, JsonNode node, String text, ErrorCode code) {
-        List<V1Schema.Violation> violations = V1Schema.validate(folder, type, text != null ? text : node.toString());
+        List<V1Schema.Violation> violations;
+        try {
+            violations = V1Schema.validate(folder, type, text != null ? text : node.toString());
+        } catch (RuntimeException e) {
+            // The validator re-reads the text with its own, stricter parser (nesting over 500, a broken surrogate in
+            // a name): what it refuses is malformed JSON too.
+            String problem = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
+            throw new CtiException(code, "$: malformed JSON: " + problem, Map.of("path", "$"), e);
+        }
         if (violations.isEmpty()) return;
         V1Schema.Violation first = violations.getFirst();
         String all = violations.stream().map(v -> v.path() + ": " + v.message()).distinct().collect(Collectors.joining("; "));

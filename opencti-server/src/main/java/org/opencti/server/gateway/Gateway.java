@@ -113,7 +113,10 @@ public final class Gateway {
             return;
         }
         String op = frame.path("op").asText("");
-        String id = frame.hasNonNull("id") ? frame.get("id").asText() : null;
+        // An id that is an object, an array or blank is no id: the error then goes out as op "error", since a
+        // blank requestId cannot be written back (it closed the socket before).
+        JsonNode idNode = frame.path("id");
+        String id = idNode.isValueNode() && !idNode.isNull() && !idNode.asText().isBlank() ? idNode.asText() : null;
         try {
             switch (op) {
                 case "request" -> request(socket, id, frame.get("request"));

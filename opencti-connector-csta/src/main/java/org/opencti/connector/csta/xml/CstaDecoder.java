@@ -27,7 +27,7 @@ public final class CstaDecoder {
         if (name.endsWith("Response")) return new CstaMessage.Response(invokeId, root);
         if (name.endsWith("Event")) {
             CstaEvent event = event(root);
-            return event == null ? new CstaMessage.Unknown(invokeId, name) : new CstaMessage.Event(event);
+            return event == null || !usable(event) ? new CstaMessage.Unknown(invokeId, name) : new CstaMessage.Event(event);
         }
         return new CstaMessage.SwitchRequest(invokeId, name, root);
     }
@@ -83,6 +83,35 @@ public final class CstaDecoder {
             case "AgentWorkingAfterCallEvent" -> agent(e, AgentEventKind.WORKING_AFTER_CALL);
             default -> null;
         };
+    }
+
+    /**
+     * Whether the event carries what routes it (its monitorCrossRefID) and the connection it is about; one that does
+     * not cannot be applied to any desk, so it is ignored like an event OpenCTI does not use (the mapping trusts these).
+     */
+    static boolean usable(CstaEvent event) {
+        if (event.monitorCrossRefId() == null) return false;
+        return switch (event) {
+            case CstaEvent.ServiceInitiated e -> complete(e.connection());
+            case CstaEvent.Originated e -> complete(e.connection());
+            case CstaEvent.Delivered e -> complete(e.connection());
+            case CstaEvent.Established e -> complete(e.connection());
+            case CstaEvent.Held e -> complete(e.connection());
+            case CstaEvent.Retrieved e -> complete(e.connection());
+            case CstaEvent.ConnectionCleared e -> complete(e.connection());
+            case CstaEvent.CallCleared e -> e.callId() != null;
+            case CstaEvent.Transferred e -> true; // a single-step transfer has no secondary call: the mapping copes
+            case CstaEvent.Conferenced e -> true;
+            case CstaEvent.Diverted e -> complete(e.connection());
+            case CstaEvent.Failed e -> complete(e.connection());
+            case CstaEvent.Queued e -> complete(e.connection());
+            case CstaEvent.CallInformation e -> complete(e.connection());
+            case CstaEvent.AgentChanged e -> true;
+        };
+    }
+
+    private static boolean complete(Connection connection) {
+        return connection != null && connection.callId() != null && connection.deviceId() != null;
     }
 
     private static CstaEvent agent(XmlElement e, AgentEventKind kind) {
