@@ -15,6 +15,7 @@ import org.opencti.lab.LabOptions;
 import org.opencti.model.AgentId;
 import org.opencti.server.Deployment;
 import org.opencti.server.config.ServerConfig;
+import org.opencti.server.config.StoreSettings;
 import org.opencti.store.agentstate.AgentStateChange;
 import org.opencti.store.interaction.Interaction;
 import org.opencti.store.interaction.InteractionQuery;
@@ -41,8 +42,8 @@ final class ClientSideFixture implements AutoCloseable {
         lab.start();
         try {
             String queues = lab.config().queues().stream().map(q -> q.device() + "=" + q.id()).collect(Collectors.joining(","));
-            Deployment deployment = Deployment.start(new ServerConfig(0, dataDir, List.of(), false, null, 0, false, "csta",
-                    Map.of("host", "127.0.0.1", "port", String.valueOf(lab.cstaPort()), "queues", queues), null, null, null));
+            Deployment deployment = Deployment.start(new ServerConfig(0, dataDir, List.of(), false, null, 0, 0, false, "csta",
+                    Map.of("host", "127.0.0.1", "port", String.valueOf(lab.cstaPort()), "queues", queues), StoreSettings.DEFAULTS));
             return new ClientSideFixture(lab, deployment);
         } catch (RuntimeException e) {
             lab.close();

@@ -59,7 +59,7 @@ final class ContactCentre implements BeforeAllCallback, AfterEachCallback, After
         testClass = context.getRequiredTestClass().getSimpleName();
         dataDir = Files.createTempDirectory("opencti-e2e-");
         PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
-        deployment = Deployment.start(ServerConfig.defaults().withPort(0).withLabCstaPort(0).withDataDir(dataDir)
+        deployment = Deployment.start(ServerConfig.defaults().withPort(0).withLabCstaPort(0).withLabWebSocketPort(0).withDataDir(dataDir)
                 .withLab(true, false));
         // One Chromium for the whole run (launching it costs seconds); each test still gets fresh profiles.
         browser = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)

@@ -30,6 +30,8 @@ public enum ErrorCode {
     OPENCTI_UNKNOWN_CALL("No call with that id is known at this device."),
     /** The request is malformed: bad JSON, a missing or wrongly typed field, an unknown value. */
     OPENCTI_BAD_REQUEST("The request is malformed."),
+    /** No resource with that id or route (a REST lookup of an unknown interaction, customer, agent or queue). */
+    OPENCTI_NOT_FOUND("No such resource."),
     /** Wrong credentials, an expired or missing token, or acting on someone else's device or call. */
     OPENCTI_NOT_AUTHORIZED("Not authorized."),
     /** The CTI link is down; retry when a LinkStateEvent says Connected. */

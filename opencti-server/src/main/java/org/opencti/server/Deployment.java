@@ -48,7 +48,8 @@ public final class Deployment implements AutoCloseable {
             LabConfig labConfig = config.labConfig() != null ? LabConfig.load(config.labConfig()) : LabConfig.demo();
             Map<String, String> connectorProperties = new LinkedHashMap<>(config.connectorProperties());
             if (config.labEnabled()) {
-                LabOptions options = LabOptions.defaults().withCstaPort(config.labCstaPort()).withTraffic(config.traffic());
+                LabOptions options = LabOptions.defaults().withCstaPort(config.labCstaPort())
+                        .withWebSocketPort(config.labWebSocketPort()).withTraffic(config.traffic());
                 if (config.labConfig() != null) options = options.withConfig(config.labConfig());
                 lab = ContactCentreLab.create(options);
                 lab.start();

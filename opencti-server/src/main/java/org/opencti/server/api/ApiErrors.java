@@ -67,7 +67,7 @@ public final class ApiErrors {
     /** An unknown route under {@code /api/v1}; a 404 some handler already explained is left as it is. */
     public static void noRoute(Context ctx) {
         if (ctx.attribute(ANSWERED) != null) return;
-        respond(ctx, 404, new CtiException(ErrorCode.OPENCTI_BAD_REQUEST, "No route " + ctx.method() + " " + ctx.path()
+        respond(ctx, 404, new CtiException(ErrorCode.OPENCTI_NOT_FOUND, "No route " + ctx.method() + " " + ctx.path()
                 + "; the routes are listed in /api/v1/openapi.json.", Map.of("path", ctx.path())));
     }
 

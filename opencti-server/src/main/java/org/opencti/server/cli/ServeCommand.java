@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.opencti.lab.config.LabConfig;
 import org.opencti.server.Deployment;
 import org.opencti.server.config.ServerConfig;
 import picocli.CommandLine.Command;
@@ -54,6 +56,13 @@ public final class ServeCommand implements Callable<Integer> {
         return settings;
     }
 
+    /** The agent page with the {@code csta-ws} implementation on the embedded lab's {@code /csta}. */
+    static String clientSideDesk(int httpPort, int webSocketPort, LabConfig lab) {
+        String queues = lab.queues().stream().map(q -> q.device() + ":" + q.id()).collect(Collectors.joining(","));
+        return "http://localhost:" + httpPort + "/desktop/pages/agent.html?impl=csta-ws&csta=ws://localhost:"
+                + webSocketPort + "/csta&queues=" + queues;
+    }
+
     @Override public Integer call() throws InterruptedException {
         ServerConfig settings = settings();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
         deployment.lab().ifPresent(lab -> {
             out.println("Embedded lab: " + lab.describe());
             out.println("Demo logins: agents 1001-1020 (extensions 5001-5020), supervisor 2001; password 'demo'.");
+            if (lab.webSocketPort() > 0) out.println("Client-side desk (the browser talks CSTA to the lab itself): "
+                    + clientSideDesk(deployment.port(), lab.webSocketPort(), lab.config()));
         });
         out.println("Stop with Ctrl-C.");
         out.flush();

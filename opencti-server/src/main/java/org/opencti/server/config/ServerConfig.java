@@ -16,17 +16,17 @@ import org.opencti.store.WhenBufferFull;
 
 /**
  * The one YAML file of a deployment: {@code server} (port, data folder, allowed origins), {@code lab} (embedded
- * lab on or off, its own config file, CSTA port, traffic), {@code connector} (type and properties), {@code store}
+ * lab on or off, its own config file, CSTA TCP and WebSocket ports, traffic), {@code connector} (type and properties), {@code store}
  * (JDBC URL, user, password, schema, and the writer's buffer: {@code bufferCapacity}, {@code whenBufferFull},
  * {@code batchSize}; see {@link StoreSettings}). Every section is optional; defaults give the demo. Validated whole at load: every
  * problem is reported with its property, value and what is accepted.
  */
 public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, boolean labEnabled, Path labConfig,
-                           int labCstaPort, boolean traffic, String connectorType, Map<String, String> connectorProperties,
+                           int labCstaPort, int labWebSocketPort, boolean traffic, String connectorType, Map<String, String> connectorProperties,
                            StoreSettings store) {
 
     public static ServerConfig defaults() {
-        return new ServerConfig(8080, Path.of("data"), List.of(), true, null, 4720, true, "csta", Map.of(), StoreSettings.DEFAULTS);
+        return new ServerConfig(8080, Path.of("data"), List.of(), true, null, 4720, 4725, true, "csta", Map.of(), StoreSettings.DEFAULTS);
     }
 
     public ServerConfig {
@@ -35,33 +35,39 @@ public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
+        return new ServerConfig(newPort, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, labWebSocketPort, traffic,
                 connectorType, connectorProperties, store);
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(port, dir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
+        return new ServerConfig(port, dir, allowedOrigins, labEnabled, labConfig, labCstaPort, labWebSocketPort, traffic,
                 connectorType, connectorProperties, store);
     }
 
     public ServerConfig withLab(boolean enabled, boolean withTraffic) {
-        return new ServerConfig(port, dataDir, allowedOrigins, enabled, labConfig, labCstaPort, withTraffic,
+        return new ServerConfig(port, dataDir, allowedOrigins, enabled, labConfig, labCstaPort, labWebSocketPort, withTraffic,
                 connectorType, connectorProperties, store);
     }
 
     public ServerConfig withLabCstaPort(int cstaPort) {
-        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, cstaPort, traffic,
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, cstaPort, labWebSocketPort, traffic,
+                connectorType, connectorProperties, store);
+    }
+
+    /** The port of the embedded lab's CSTA WebSocket endpoint {@code /csta} (for client-side desks); 0 = any free port. */
+    public ServerConfig withLabWebSocketPort(int webSocketPort) {
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, webSocketPort, traffic,
                 connectorType, connectorProperties, store);
     }
 
     /** The same configuration on another database (the {@code --db-url} option wins over the file). */
     public ServerConfig withStoreUrl(String url) {
-        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, labWebSocketPort, traffic,
                 connectorType, connectorProperties, store.withUrl(url));
     }
 
     public ServerConfig withStore(StoreSettings newStore) {
-        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, traffic,
+        return new ServerConfig(port, dataDir, allowedOrigins, labEnabled, labConfig, labCstaPort, labWebSocketPort, traffic,
                 connectorType, connectorProperties, newStore);
     }
 
@@ -97,6 +103,7 @@ public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, 
         JsonNode store = root.path("store");
         int port = port(server, "server.port", d.port(), problems);
         int cstaPort = port(lab, "lab.cstaPort", d.labCstaPort(), problems);
+        int webSocketPort = port(lab, "lab.webSocketPort", d.labWebSocketPort(), problems);
         List<String> origins = new ArrayList<>();
         server.path("allowedOrigins").forEach(n -> {
             if (!n.asText().matches("https?://[^/\\s]+")) problems.add("server.allowedOrigins: '" + n.asText()
@@ -109,7 +116,7 @@ public record ServerConfig(int port, Path dataDir, List<String> allowedOrigins, 
         if (!problems.isEmpty()) throw new InvalidServerConfigException(source, problems);
         return new ServerConfig(port, server.has("dataDir") ? Path.of(server.get("dataDir").asText()) : d.dataDir(), origins,
                 lab.path("enabled").asBoolean(true), lab.has("config") ? Path.of(lab.get("config").asText()) : null,
-                cstaPort, lab.path("traffic").asBoolean(true), connector.path("type").asText(d.connectorType()),
+                cstaPort, webSocketPort, lab.path("traffic").asBoolean(true), connector.path("type").asText(d.connectorType()),
                 properties, storeSettings);
     }
 

@@ -88,6 +88,7 @@ class RestApiTest {
 
         assertThat(json(found).get("callId").asText()).isEqualTo("c-1");
         assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("code").asText()).isEqualTo("OPENCTI_NOT_FOUND");
         assertThat(json(unknown).get("message").asText())
                 .isEqualTo("No interaction with id 'nope'; list interactions with GET /api/v1/interactions to find their ids.");
     }
@@ -189,6 +190,7 @@ class RestApiTest {
         assertThat(alice.get("recentInteractions")).as("2001 also spoke to Alice, but that is not 1001's to see")
                 .extracting(i -> i.get("agentId").asText()).containsExactly("1001");
         assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("code").asText()).isEqualTo("OPENCTI_NOT_FOUND");
     }
 
     @Test
@@ -228,6 +230,7 @@ class RestApiTest {
         HttpResponse<String> response = platform.get("/api/v1/queues-of-doom", agent1001);
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).get("code").asText()).isEqualTo("OPENCTI_NOT_FOUND");
         assertThat(json(response).get("message").asText())
                 .isEqualTo("No route GET /api/v1/queues-of-doom; the routes are listed in /api/v1/openapi.json.");
     }

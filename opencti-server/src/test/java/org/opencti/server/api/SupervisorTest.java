@@ -173,12 +173,13 @@ class SupervisorTest {
         HttpResponse<String> unknown = setState("4242", "{\"state\":\"Ready\"}", supervisor);
 
         assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("code").asText()).isEqualTo("OPENCTI_NOT_FOUND");
         assertThat(json(unknown).get("message").asText())
                 .isEqualTo("No agent with id '4242'; GET /api/v1/agents lists the logged-in agents of your team.");
         assertThat(json(unknown).at("/details/resource").asText()).isEqualTo("agent");
         assertThat(json(unknown).at("/details/id").asText()).isEqualTo("4242");
         assertThat(document.violations("post", "/api/v1/agents/{agentId}/state", 404, unknown.body())).isEmpty();
-        assertThat(audit("4242")).extracting(e -> e.actor() + " " + e.resultCode()).containsExactly("9001 OPENCTI_BAD_REQUEST");
+        assertThat(audit("4242")).extracting(e -> e.actor() + " " + e.resultCode()).containsExactly("9001 OPENCTI_NOT_FOUND");
     }
 
     @Test

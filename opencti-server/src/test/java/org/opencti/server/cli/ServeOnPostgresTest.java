@@ -34,7 +34,7 @@ class ServeOnPostgresTest {
     @Test
     void the_db_url_option_wins_over_the_file_and_the_server_records_agent_states_in_postgresql() throws IOException {
         Path yaml = Files.writeString(dataDir.resolve("opencti.yaml"), """
-                lab: {cstaPort: 0, traffic: false}
+                lab: {cstaPort: 0, webSocketPort: 0, traffic: false}
                 store: {url: "jdbc:h2:mem:not-this-one", user: %s, schema: %s, bufferCapacity: 5000, whenBufferFull: BLOCK_CALLER}
                 """.formatted(PostgresSchema.USER, schema.name));
 

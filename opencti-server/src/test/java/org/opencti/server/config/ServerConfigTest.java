@@ -14,6 +14,8 @@ class ServerConfigTest {
 
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.labEnabled()).isTrue();
+        assertThat(config.labCstaPort()).isEqualTo(4720);
+        assertThat(config.labWebSocketPort()).isEqualTo(4725);
         assertThat(config.effectiveStoreUrl()).startsWith("jdbc:h2:file:").endsWith("data/opencti");
     }
 
@@ -41,7 +43,7 @@ class ServerConfigTest {
     void a_full_file_sets_every_section() {
         ServerConfig config = ServerConfig.parse("""
                 server: {port: 9090, dataDir: /var/lib/opencti, allowedOrigins: ["https://crm.example.com"]}
-                lab: {enabled: false}
+                lab: {enabled: false, cstaPort: 14720, webSocketPort: 14725}
                 connector: {type: csta, properties: {host: pbx.example.com, port: 1040}}
                 store: {url: "jdbc:postgresql://127.0.0.1:5432/test", user: postgres}
                 """, "full.yaml");
@@ -49,6 +51,8 @@ class ServerConfigTest {
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/opencti"));
         assertThat(config.labEnabled()).isFalse();
+        assertThat(config.labCstaPort()).isEqualTo(14720);
+        assertThat(config.labWebSocketPort()).isEqualTo(14725);
         assertThat(config.connectorProperties()).containsEntry("host", "pbx.example.com").containsEntry("port", "1040");
         assertThat(config.effectiveStoreUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
     }

@@ -23,7 +23,7 @@ class DeploymentTest {
 
     @BeforeEach
     void start() {
-        deployment = Deployment.start(ServerConfig.defaults().withPort(0).withLabCstaPort(0).withDataDir(dataDir)
+        deployment = Deployment.start(ServerConfig.defaults().withPort(0).withLabCstaPort(0).withLabWebSocketPort(0).withDataDir(dataDir)
                 .withLab(true, false));
         lab = deployment.lab().orElseThrow();
     }

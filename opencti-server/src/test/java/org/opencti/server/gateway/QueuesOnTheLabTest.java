@@ -32,7 +32,7 @@ class QueuesOnTheLabTest {
 
     @BeforeEach
     void start() {
-        deployment = Deployment.start(ServerConfig.defaults().withPort(0).withLabCstaPort(0).withDataDir(dataDir)
+        deployment = Deployment.start(ServerConfig.defaults().withPort(0).withLabCstaPort(0).withLabWebSocketPort(0).withDataDir(dataDir)
                 .withLab(true, false));
         lab = deployment.lab().orElseThrow();
     }

@@ -37,7 +37,7 @@ class RestartOnTheLabTest {
     void stopLab() { lab.close(); }
 
     private ServerConfig withoutEmbeddedLab() {
-        return new ServerConfig(0, dataDir, List.of(), false, null, 0, false, "csta", Map.of("host", "127.0.0.1",
+        return new ServerConfig(0, dataDir, List.of(), false, null, 0, 0, false, "csta", Map.of("host", "127.0.0.1",
                 "port", String.valueOf(lab.cstaPort()), "queues", "8001=sales,8002=support,8003=billing"), StoreSettings.DEFAULTS);
     }
 
