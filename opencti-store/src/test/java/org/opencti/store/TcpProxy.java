@@ -14,30 +14,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP relay between the store and its database that a test can cut: a real outage, as the JDBC driver sees
  * one (connections reset, new ones closed at once), without touching the database server.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean up = true;
 
-    TcpProxy(InetSocketAddress target) throws IOException {
+    public TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("tcp-proxy-accept").start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Resets every relayed connection and refuses new ones until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         up = false;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
 
-    void restore() {
+    public void restore() {
         up = true;
     }
 

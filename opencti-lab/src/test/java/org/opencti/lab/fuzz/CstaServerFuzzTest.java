@@ -15,6 +15,8 @@ import org.opencti.lab.protocol.XmlElement;
 import org.opencti.lab.support.Csta;
 import org.opencti.lab.support.CstaTestClient;
 import org.opencti.lab.support.LabFixture;
+import org.opencti.model.fuzz.FuzzRun;
+import org.opencti.model.fuzz.XmlMutator;
 
 /**
  * The lab's CSTA server under mutated and random requests over a real socket. Each mutated request (built from the

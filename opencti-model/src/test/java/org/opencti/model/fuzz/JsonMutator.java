@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * an out-of-range number, deep nesting), text mutations exercise the parser (cut, spliced, stray tokens, control
  * characters). Every choice comes from the given random, so a seed replays a run.
  */
-final class JsonMutator {
+public final class JsonMutator {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String[] ODD_STRINGS = {"", " ", "\t", "null", "0", "-1", "\u0000", "\uFFFF", "\uD83D\uDE00",
             "\uD800", "é", "1001\n", "c-7\"", "<x/>", "${jndi:x}", "2026-11-28T10:15:30.120Z", "2026-13-40T99:99:99.999Z",
@@ -28,13 +28,13 @@ final class JsonMutator {
     private final SplittableRandom random;
     private final List<String> fieldNames;
 
-    JsonMutator(SplittableRandom random, List<String> fieldNames) {
+    public JsonMutator(SplittableRandom random, List<String> fieldNames) {
         this.random = random;
         this.fieldNames = List.copyOf(fieldNames);
     }
 
     /** One to three tree mutations of a copy of {@code valid}. */
-    JsonNode mutateTree(JsonNode valid) {
+    public JsonNode mutateTree(JsonNode valid) {
         JsonNode copy = valid.deepCopy();
         int mutations = 1 + random.nextInt(3);
         for (int i = 0; i < mutations; i++) {
@@ -48,7 +48,7 @@ final class JsonMutator {
     }
 
     /** One to three text mutations of {@code text}. */
-    String mutateText(String text) {
+    public String mutateText(String text) {
         StringBuilder s = new StringBuilder(text);
         int mutations = 1 + random.nextInt(3);
         for (int i = 0; i < mutations; i++) {
@@ -69,7 +69,7 @@ final class JsonMutator {
     }
 
     /** A random JSON object with a plausible {@code type} and random known field names. */
-    JsonNode randomObject(List<String> types) {
+    public JsonNode randomObject(List<String> types) {
         ObjectNode object = JSON.objectNode();
         if (random.nextInt(10) > 0) object.put("type", types.get(random.nextInt(types.size())));
         int fields = random.nextInt(8);
@@ -78,7 +78,7 @@ final class JsonMutator {
     }
 
     /** Random bytes as text, for the parser's sake. */
-    String randomText() {
+    public String randomText() {
         StringBuilder s = new StringBuilder();
         int length = random.nextInt(64);
         for (int i = 0; i < length; i++) s.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 0x20 + random.nextInt(0x5F)));

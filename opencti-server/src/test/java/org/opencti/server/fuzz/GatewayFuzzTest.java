@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencti.connector.spi.time.ManualScheduler;
 import org.opencti.model.AgentId;
 import org.opencti.model.ErrorCode;
+import org.opencti.model.fuzz.FuzzRun;
+import org.opencti.model.fuzz.JsonMutator;
 import org.opencti.model.json.CtiJson;
 import org.opencti.server.OpenCtiServer;
 import org.opencti.server.ServerSetup;

@@ -15,6 +15,7 @@ import org.opencti.server.gateway.DesktopClient;
 import org.opencti.server.platform.CustomerLookup;
 import org.opencti.server.platform.ServerWithStore;
 import org.opencti.store.StoreConfig;
+import org.opencti.store.TcpProxy;
 import org.opencti.store.WhenBufferFull;
 import org.opencti.store.WriteListener;
 

@@ -27,6 +27,8 @@ import org.opencti.connector.csta.xml.CstaNames;
 import org.opencti.model.AgentId;
 import org.opencti.model.CtiException;
 import org.opencti.model.event.CtiEvent;
+import org.opencti.model.fuzz.FuzzRun;
+import org.opencti.model.fuzz.XmlMutator;
 import org.opencti.model.json.CtiJson;
 
 /**

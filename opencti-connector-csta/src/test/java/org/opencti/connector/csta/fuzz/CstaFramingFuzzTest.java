@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.opencti.connector.csta.framing.Frame;
 import org.opencti.connector.csta.framing.Framer;
 import org.opencti.connector.csta.framing.FramingException;
+import org.opencti.model.fuzz.FuzzRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.opencti.connector.csta.fuzz;
+package org.opencti.model.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
