@@ -59,7 +59,7 @@ export function startSupervisorPage(options = {}) {
   const render = () => { drawAgents(page.agents, board.agentRows()); drawQueues(page.queues, board.queueRows()); };
   // Each list stands alone: a server without queue statistics (or a failing fetch) must not blank the agents.
   const refresh = () => Promise.allSettled([
-    rest.agents().then(list => board.setAgents(list)),
+    board.refreshAgents(() => rest.agents()),
     rest.queues().then(list => board.setQueues(list)),
   ]).then(results => {
     render();

@@ -34,6 +34,8 @@ export class TeamBoard {
   /** @type {Map<string, {queue: string, waiting: number, longestWaitSeconds?: number, fetchedAt?: number,
    *   answered?: number, abandoned?: number, serviceLevel?: number, queued: Map<string, string>}>} */
   #queues = new Map();
+  /** For each agents list on its way from REST, the agent events applied since it was asked for. */
+  #awaitedLists = new Set();
 
   /**
    * @param {{self?: string, now?: () => number}} [options] `self`: the supervisor's own id (its desk events are
@@ -60,6 +62,22 @@ export class TeamBoard {
   }
 
   /**
+   * Asks for the agents list: the server may answer it from a state older than events that reach the socket
+   * while the answer is on its way (a hang-up's state change, say), so those events are kept and applied again
+   * on top of the list. A list newer than some of them is only briefly behind: the socket brings the rest.
+   * @param {() => Promise<import('../platform/rest-client.js').LiveAgent[]>} fetchAgents
+   * @returns {Promise<void>}
+   */
+  refreshAgents(fetchAgents) {
+    const missed = [];
+    this.#awaitedLists.add(missed);
+    return Promise.resolve().then(fetchAgents).then(agents => {
+      this.setAgents(agents);
+      for (const event of missed) this.#applyAgentEvent(event);
+    }).finally(() => this.#awaitedLists.delete(missed));
+  }
+
+  /**
    * Replaces the queue statistics with the REST list (calls known to be waiting are kept).
    * @param {import('../platform/rest-client.js').QueueStatistics[]} queues
    */
@@ -78,6 +96,11 @@ export class TeamBoard {
   apply(event) {
     if (event.type === EventType.QUEUE) return this.#queueEvent(event);
     if (!event.agentId || event.agentId === this.#self) return false;
+    for (const missed of this.#awaitedLists) missed.push(event);
+    return this.#applyAgentEvent(event);
+  }
+
+  #applyAgentEvent(event) {
     const agent = this.#agent(event.agentId, event.device);
     switch (event.type) {
       case EventType.AGENT_STATE: {

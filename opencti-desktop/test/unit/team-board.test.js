@@ -105,3 +105,31 @@ test('a queue known only from events shows its waiting calls and no service leve
   assert.deepEqual([waiting.waiting, waiting.longestWait, waiting.serviceLevel], [1, '0:42', '—']);
   assert.deepEqual([b.queueRows()[0].waiting, b.queueRows()[0].longestWait], [0, '']);
 });
+
+test('an agents list answered from before a hang-up does not undo the events that came while it was on its way', async () => {
+  const { b } = board();
+  b.setAgents([{ agentId: '1001', device: '5001', state: 'Busy', since: at(0),
+    calls: [{ callId: 'c-1', state: 'Established', callType: 'Inbound', ani: '0612345001', since: at(0) }] }]);
+  let answer;
+  const refreshed = b.refreshAgents(() => new Promise(resolve => { answer = resolve; }));
+  await Promise.resolve();
+
+  b.apply(event({ type: 'CallStateEvent', name: 'Disconnected', cause: 'RemoteHangup', agentId: '1001', device: '5001',
+    at: at(30), callId: 'c-1', conversationId: 'c-1', callType: 'Inbound', callData: {}, allowedActions: [] }));
+  b.apply(event({ type: 'AgentStateEvent', name: 'AfterCallWork', agentId: '1001', device: '5001', at: at(30), previous: 'Busy' }));
+  answer([{ agentId: '1001', device: '5001', state: 'Busy', since: at(0), calls: [] }]); // taken between the two events
+  await refreshed;
+
+  assert.deepEqual(b.agentRows().map(r => [r.agentId, r.state, r.since, r.call]), [['1001', 'AfterCallWork', at(30), '']]);
+  b.apply(event({ type: 'AgentStateEvent', name: 'Ready', agentId: '1001', device: '5001', at: at(40), previous: 'AfterCallWork' }));
+  await b.refreshAgents(async () => [{ agentId: '1001', device: '5001', state: 'Ready', since: at(40), calls: [] }]);
+  assert.deepEqual(b.agentRows().map(r => [r.state, r.since]), [['Ready', at(40)]], 'a later list replays nothing old');
+});
+
+test('a failed agents fetch leaves the board as the events made it', async () => {
+  const { b } = board();
+  b.setAgents([{ agentId: '1001', device: '5001', state: 'Ready', since: at(0), calls: [] }]);
+  await assert.rejects(b.refreshAgents(async () => { throw new Error('503'); }), /503/);
+  b.apply(event({ type: 'AgentStateEvent', name: 'NotReady', reasonCode: 'Break', agentId: '1001', device: '5001', at: at(5) }));
+  assert.deepEqual(b.agentRows().map(r => [r.state, r.reason]), [['NotReady', 'Break']]);
+});
