@@ -15,6 +15,7 @@ import org.opencti.store.customer.Customers;
 import org.opencti.store.interaction.InteractionRecorder;
 import org.opencti.store.interaction.Interactions;
 import org.opencti.store.internal.BatchWriter;
+import org.opencti.store.internal.Dialect;
 import org.opencti.store.internal.Jdbc;
 import org.opencti.store.internal.WriteBuffer;
 
@@ -48,7 +49,8 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.dataSource = dataSource;
         this.buffer = new WriteBuffer(config.bufferCapacity(), config.whenBufferFull());
-        this.writer = new BatchWriter(dataSource, config.describe(), buffer, config.batchSize(),
+        Dialect dialect = Dialect.of(config.jdbcUrl()).orElseThrow(); // StoreConfig admits only known dialects
+        this.writer = new BatchWriter(dataSource, config.describe(), dialect, buffer, config.batchSize(),
                 config.retryInitialBackoff(), config.retryMaxBackoff(), config.listener(), dataSource::evictConnection);
         Jdbc jdbc = new Jdbc(dataSource, config.describe(), buffer);
         this.interactions = new Interactions(jdbc);

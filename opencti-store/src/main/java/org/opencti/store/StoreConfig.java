@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.opencti.store.internal.Dialect;
+
 /**
  * Everything {@link Store#open} needs, validated as a whole: every bad value is reported at once, with its name,
  * the value and the accepted range, and nothing is clamped. Start from {@link #h2(Path)} or {@link #of}, then
  * change what differs with the {@code with…} methods.
  *
- * @param jdbcUrl              {@code jdbc:h2:…} or {@code jdbc:postgresql://…}
+ * @param jdbcUrl              {@code jdbc:h2:…} or {@code jdbc:postgresql://…}, the two databases the store is written for
  * @param schema               the schema to migrate and use (created when missing); null for the connection's default
  * @param poolSize             connections in the pool (the writer holds one while it writes)
  * @param connectionTimeout    how long to wait for a connection; during an outage each write attempt takes this long
@@ -31,8 +33,8 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
 
     public StoreConfig {
         List<String> problems = new ArrayList<>();
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:"))
-            problems.add("store.jdbcUrl must start with 'jdbc:' (e.g. jdbc:h2:file:./data/opencti or "
+        if (Dialect.of(jdbcUrl).isEmpty())
+            problems.add("store.jdbcUrl must be an H2 or PostgreSQL JDBC URL (e.g. jdbc:h2:file:./data/opencti or "
                     + "jdbc:postgresql://host:5432/opencti), got " + quote(jdbcUrl));
         if (schema != null && !SCHEMA.matcher(schema).matches())
             problems.add("store.schema must be a plain identifier (letters, digits, '_', at most 63), got " + quote(schema));

@@ -25,13 +25,21 @@ class StoreConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("""
                         Invalid store configuration:
-                         - store.jdbcUrl must start with 'jdbc:' (e.g. jdbc:h2:file:./data/opencti or \
+                         - store.jdbcUrl must be an H2 or PostgreSQL JDBC URL (e.g. jdbc:h2:file:./data/opencti or \
                         jdbc:postgresql://host:5432/opencti), got 'postgres://db'
                          - store.schema must be a plain identifier (letters, digits, '_', at most 63), got 'bad-schema'
                          - store.poolSize must be between 1 and 64, got 0
                          - store.connectionTimeout must be between PT0.5S and PT5M, got PT0.01S
                          - store.whenBufferFull is required: DROP_NEWEST or BLOCK_CALLER
                          - store.retryMaxBackoff must be between PT0.1S and PT10M, got PT0.05S""");
+    }
+
+    @Test
+    void a_jdbc_url_of_a_database_the_store_has_no_upsert_for_is_refused() {
+        assertThatThrownBy(() -> StoreConfig.of("jdbc:mysql://db/opencti", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store.jdbcUrl must be an H2 or PostgreSQL JDBC URL")
+                .hasMessageContaining("got 'jdbc:mysql://db/opencti'");
     }
 
     @Test

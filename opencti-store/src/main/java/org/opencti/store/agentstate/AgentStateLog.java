@@ -17,8 +17,8 @@ import org.opencti.store.internal.Table;
 public final class AgentStateLog {
     private static final String COLUMNS =
             "id, agent_id, state, reason_code, previous_state, pending_state, pending_reason_code, work_mode, occurred_at";
-    static final Table<AgentStateChange> TABLE = Table.append("agent_state_log", AgentStateChange::id,
-            "INSERT INTO agent_state_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", AgentStateLog::bind);
+    static final Table<AgentStateChange> TABLE = Table.append("agent_state_log", AgentStateChange::id, COLUMNS,
+            AgentStateLog::bind);
 
     private final Jdbc jdbc;
 

@@ -16,8 +16,7 @@ import org.opencti.store.internal.Table;
 public final class AuditLog {
     private static final String COLUMNS =
             "id, occurred_at, actor, target_agent_id, request_id, action, request_json, ok, result_code";
-    static final Table<AuditEntry> TABLE = Table.append("audit_log", AuditEntry::id,
-            "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", AuditLog::bind);
+    static final Table<AuditEntry> TABLE = Table.append("audit_log", AuditEntry::id, COLUMNS, AuditLog::bind);
 
     private final Jdbc jdbc;
 

@@ -36,11 +36,7 @@ public final class Interactions {
     private static final String COLUMNS = "id, " + DATA_COLUMNS;
     private static final String ORDER = " ORDER BY offered_at DESC, id DESC";
 
-    // The id comes last in both statements so one binder serves both.
-    static final Table<Interaction> TABLE = Table.upsert("interactions", Interaction::id,
-            "INSERT INTO interactions (" + DATA_COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Interactions::bind,
-            "UPDATE interactions SET " + DATA_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?",
+    static final Table<Interaction> TABLE = Table.upsert("interactions", Interaction::id, DATA_COLUMNS + ", id",
             Interactions::bind);
 
     private final Jdbc jdbc;

@@ -35,6 +35,7 @@ public final class BatchWriter {
 
     private final DataSource dataSource;
     private final String database;
+    private final Dialect dialect;
     private final WriteBuffer buffer;
     private final int batchSize;
     private final Duration initialBackoff;
@@ -48,11 +49,12 @@ public final class BatchWriter {
     private final AtomicLong lost = new AtomicLong();
     private final Thread thread;
 
-    public BatchWriter(DataSource dataSource, String database, WriteBuffer buffer, int batchSize,
+    public BatchWriter(DataSource dataSource, String database, Dialect dialect, WriteBuffer buffer, int batchSize,
                        Duration initialBackoff, Duration maxBackoff, WriteListener listener,
                        Consumer<Connection> evict) {
         this.dataSource = dataSource;
         this.database = database;
+        this.dialect = dialect;
         this.buffer = buffer;
         this.batchSize = batchSize;
         this.initialBackoff = initialBackoff;
@@ -165,37 +167,22 @@ public final class BatchWriter {
         return refused;
     }
 
-    private static void writeRows(Connection connection, List<PendingWrite<?>> rows, boolean retry) throws SQLException {
+    /** One statement per row: an upsert, or an insert for append-only tables. */
+    private void writeRows(Connection connection, List<PendingWrite<?>> rows, boolean retry) throws SQLException {
         Table<?> table = rows.getFirst().table();
-        List<PendingWrite<?>> toInsert = switch (table.kind()) {
-            case UPSERT -> updateExisting(connection, table, rows);
+        List<PendingWrite<?>> toWrite = switch (table.kind()) {
+            case UPSERT -> rows; // an upsert of the same version twice changes nothing
             // A retried batch may have committed before its connection broke: skip what is already there.
             case APPEND -> retry ? withoutStored(connection, table, rows) : rows;
         };
-        if (toInsert.isEmpty()) return;
-        try (PreparedStatement insert = connection.prepareStatement(table.insertSql())) {
-            for (PendingWrite<?> row : toInsert) {
-                row.bindInsert(insert);
-                insert.addBatch();
+        if (toWrite.isEmpty()) return;
+        try (PreparedStatement statement = connection.prepareStatement(table.writeSql(dialect))) {
+            for (PendingWrite<?> row : toWrite) {
+                row.bind(statement);
+                statement.addBatch();
             }
-            insert.executeBatch();
+            statement.executeBatch();
         }
-    }
-
-    /** Updates the rows that exist and returns the others, which need an insert. */
-    private static List<PendingWrite<?>> updateExisting(Connection connection, Table<?> table,
-                                                        List<PendingWrite<?>> rows) throws SQLException {
-        int[] counts;
-        try (PreparedStatement update = connection.prepareStatement(table.updateSql())) {
-            for (PendingWrite<?> row : rows) {
-                row.bindUpdate(update);
-                update.addBatch();
-            }
-            counts = update.executeBatch();
-        }
-        List<PendingWrite<?>> missing = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) if (counts[i] == 0) missing.add(rows.get(i));
-        return missing;
     }
 
     private static List<PendingWrite<?>> withoutStored(Connection connection, Table<?> table,

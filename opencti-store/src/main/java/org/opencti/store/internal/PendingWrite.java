@@ -9,11 +9,7 @@ public record PendingWrite<R>(Table<R> table, String id, R row) {
         return table.name() + '/' + id;
     }
 
-    void bindInsert(PreparedStatement statement) throws SQLException {
-        table.insert().bind(statement, row);
-    }
-
-    void bindUpdate(PreparedStatement statement) throws SQLException {
-        table.update().bind(statement, row);
+    void bind(PreparedStatement statement) throws SQLException {
+        table.binder().bind(statement, row);
     }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WriteBufferTest {
     private record Row(String id, int version) {}
 
-    private static final Table<Row> ROWS = Table.upsert("rows", Row::id, "INSERT", (s, r) -> {}, "UPDATE", (s, r) -> {});
+    private static final Table<Row> ROWS = Table.upsert("rows", Row::id, "id, version", (s, r) -> {});
 
     @Test
     void a_newer_version_of_a_waiting_row_replaces_it_in_place() throws Exception {
